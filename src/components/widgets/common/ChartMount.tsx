@@ -1,0 +1,102 @@
+/**
+ * Mounts a chart built by a pure chart function into the live DOM.
+ *
+ * Before the first client draw it shows `children` — the build-time static SVG that Astro
+ * passed as slot content (rendered inside <astro-slot>) — so the figure is there without
+ * JavaScript and before hydration. After the first draw the static copy is dropped and the
+ * live chart replaces it in place; later draws swap the chart element.
+ *
+ * `draw` should be memoised (useCallback/useMemo on the widget's config) so the chart is
+ * rebuilt only when what it shows changes. Errors thrown by `draw` propagate to the widget's
+ * ErrorBoundary (Preact routes effect errors there).
+ *
+ * Pointer handlers receive the pointer's position in the chart's own coordinate system
+ * (the SVG viewBox), so a widget can invert Plot's scales: `chart.scale("x").invert(px)`.
+ */
+import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+
+export type PlotElement = (SVGElement | HTMLElement) & {
+  scale?: (name: string) => { invert?: (v: number) => number } | undefined;
+};
+
+export interface ChartPointer {
+  /** Position in chart units (viewBox pixels). */
+  readonly px: number;
+  readonly py: number;
+  /** The current chart element, for scale inversion. */
+  readonly chart: PlotElement;
+  readonly kind: "down" | "move" | "up";
+}
+
+export interface ChartMountProps {
+  readonly draw: (document: Document) => SVGElement | HTMLElement;
+  readonly children?: ComponentChildren;
+  readonly onPointer?: (p: ChartPointer) => void;
+  /** Stable hook for tests: data-chart. */
+  readonly name?: string;
+}
+
+export function ChartMount(props: ChartMountProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<PlotElement | null>(null);
+  const dragging = useRef(false);
+  const [drawn, setDrawn] = useState(false);
+  const { draw, onPointer } = props;
+
+  useLayoutEffect(() => {
+    const el = draw(document) as PlotElement;
+    host.current?.replaceChildren(el);
+    chart.current = el;
+    setDrawn(true);
+  }, [draw]);
+
+  const toPointer = (e: PointerEvent, kind: ChartPointer["kind"]): ChartPointer | null => {
+    const el = chart.current;
+    if (!el) return null;
+    const svg = el instanceof SVGSVGElement ? el : el.querySelector("svg");
+    if (!svg) return null;
+    const rect = svg.getBoundingClientRect();
+    const vb = svg.viewBox?.baseVal;
+    const sx = vb && rect.width > 0 ? vb.width / rect.width : 1;
+    const sy = vb && rect.height > 0 ? vb.height / rect.height : 1;
+    return { px: (e.clientX - rect.left) * sx, py: (e.clientY - rect.top) * sy, chart: el, kind };
+  };
+
+  const pointerProps = onPointer
+    ? {
+        onPointerDown: (e: PointerEvent) => {
+          if (e.button !== 0) return;
+          dragging.current = true;
+          (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+          const p = toPointer(e, "down");
+          if (p) onPointer(p);
+        },
+        onPointerMove: (e: PointerEvent) => {
+          if (!dragging.current) return;
+          const p = toPointer(e, "move");
+          if (p) onPointer(p);
+        },
+        onPointerUp: (e: PointerEvent) => {
+          if (!dragging.current) return;
+          dragging.current = false;
+          const p = toPointer(e, "up");
+          if (p) onPointer(p);
+        },
+        onPointerCancel: () => {
+          dragging.current = false;
+        },
+      }
+    : {};
+
+  return (
+    <div
+      class={`chart-mount${onPointer ? " chart-mount--draggable" : ""}`}
+      data-chart={props.name}
+      data-drawn={drawn}
+    >
+      {drawn ? null : <div class="chart-static">{props.children}</div>}
+      <div class="chart-live" ref={host} {...pointerProps} />
+    </div>
+  );
+}
