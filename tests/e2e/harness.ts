@@ -158,20 +158,20 @@ async function openPageWith(
     failedRequests: [],
   };
 
+  const recordOffsite = (line: string) => {
+    if (!problems.offsiteRequests.includes(line)) problems.offsiteRequests.push(line);
+  };
   // Block and record anything that would leave the machine (fonts, analytics, CDNs, ...).
   await context.route(
     (url) => !isLocalUrl(url.href),
     (route) => {
-      problems.offsiteRequests.push(`${route.request().method()} ${route.request().url()}`);
+      recordOffsite(`${route.request().method()} ${route.request().url()}`);
       return route.abort("blockedbyclient");
     },
   );
-  // Also record requests the router may not see (e.g. from workers) and web sockets.
+  // Also record requests the router may not see (e.g. from workers).
   context.on("request", (request) => {
-    const line = `${request.method()} ${request.url()}`;
-    if (!isLocalUrl(request.url()) && !problems.offsiteRequests.includes(line)) {
-      problems.offsiteRequests.push(line);
-    }
+    if (!isLocalUrl(request.url())) recordOffsite(`${request.method()} ${request.url()}`);
   });
   context.on("response", (response) => {
     if (response.status() >= 400 && isLocalUrl(response.url())) {
@@ -197,7 +197,7 @@ async function openPageWith(
     problems.pageErrors.push(`${error.name}: ${error.message}`);
   });
   page.on("websocket", (socket) => {
-    if (!isLocalUrl(socket.url())) problems.offsiteRequests.push(`WS ${socket.url()}`);
+    if (!isLocalUrl(socket.url())) recordOffsite(`WS ${socket.url()}`);
   });
   page.on("worker", (worker) => {
     worker.on("console", (message) => {
@@ -222,7 +222,9 @@ async function openPageWith(
     problems,
     problemList,
     expectClean() {
-      expect(problemList(), `problems on ${path}`).toEqual([]);
+      const list = problemList();
+      // The message carries every line: vitest would abbreviate a long array in its diff.
+      expect(list, `problems on ${path}:\n  ${list.join("\n  ")}\n`).toEqual([]);
     },
     async hydrate(timeoutMs = 10_000) {
       if (options.javaScriptEnabled === false) return;
