@@ -1,11 +1,13 @@
 // @ts-check
 
-import { unified } from "@astrojs/markdown-remark";
+import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { plotStyleHashes } from "./src/components/site/csp-hashes.ts";
+import rehypeHeadingAnchors from "./src/components/site/rehype-heading-anchors.ts";
 
 export default defineConfig({
   site: "https://vanishing-gradients.example.org",
@@ -14,7 +16,49 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: "html", strict: "error" }]],
+      rehypePlugins: [
+        [rehypeKatex, { output: "html", strict: "error" }],
+        // Ids first (Astro's own slugger, the same ids render() reports as headings),
+        // then the "link to this section" control beside each h2/h3.
+        rehypeHeadingIds,
+        rehypeHeadingAnchors,
+      ],
     }),
+  },
+  security: {
+    /*
+     * Content-Security-Policy, emitted by Astro as a <meta http-equiv> in every page.
+     * Astro hashes its own bundled scripts and styles (script-src / style-src 'self' +
+     * hashes); we add:
+     *   - no 'unsafe-eval' and no 'unsafe-inline' for scripts: the only inline script, the
+     *     no-flash theme script, is allowed by its hash (BaseLayout.astro inserts it);
+     *   - style-src-attr 'unsafe-inline': KaTeX's HTML positions glyphs with inline style
+     *     *attributes* (style="height:1.2em;vertical-align:-0.25em" etc.), computed per
+     *     formula, and Plot/D3 set style attributes at run time. Attribute styles cannot
+     *     load resources or run script, and hashing each KaTeX attribute would mean
+     *     'unsafe-hashes' for hundreds of values; <style> elements stay hash-only;
+     *   - the hashes of the <style> element Plot puts in each chart (csp-hashes.ts);
+     *   - font-src/img-src 'self' data:: Vite inlines small assets (fonts, icons) as data:
+     *     URLs. Nothing is ever loaded from another origin.
+     * frame-ancestors, report-uri and sandbox are ignored in a <meta> CSP (browsers log an
+     * error), so they are left out; set them as HTTP headers on the host if needed.
+     */
+    csp: {
+      algorithm: "SHA-256",
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      styleDirective: {
+        resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }],
+        hashes: plotStyleHashes(),
+      },
+    },
   },
 });
