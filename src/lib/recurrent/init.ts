@@ -13,19 +13,27 @@
  *
  * Draw order from the rng (fixed, so a seed reproduces a model): W_x, W_h, readout W.
  */
+import { type InitScheme, sampleInto, weightDistribution } from "../inits";
 import type { Param } from "../params";
 import type { Rng } from "../rng";
 import { rescaleToSingularValue } from "./spectral";
 
 export interface RecurrentInit {
-  /** Multiplies the default bound 1/sqrt(H) of the input and recurrent weights. Default 1. */
+  /**
+   * Multiplies the weights of W_x and W_h after drawing. Default 1. Without a `scheme` the
+   * draw is U(-1/sqrt(H), 1/sqrt(H)), so the bound becomes scale / sqrt(H).
+   */
   readonly scale?: number;
+  /**
+   * Optional: one of the dense initialisers of ../inits.ts instead of the 1/sqrt(H) default,
+   * applied with fans (inputs, hidden) to W_x and (hidden, hidden) to W_h.
+   */
+  readonly scheme?: InitScheme;
+  /** Knobs of the `uniform` and `normal` schemes. */
+  readonly a?: number;
+  readonly sigma?: number;
   /** If set, each H x H gate block of W_h is rescaled to this largest singular value. */
   readonly recurrentSigma?: number;
-}
-
-export function fillUniform(rng: Rng, a: Float64Array, bound: number): void {
-  for (let i = 0; i < a.length; i++) a[i] = rng.uniform(-bound, bound);
 }
 
 export function initRecurrentWeights(
@@ -36,9 +44,17 @@ export function initRecurrentWeights(
   hidden: number,
   init: RecurrentInit,
 ): void {
-  const k = (init.scale ?? 1) / Math.sqrt(hidden);
-  fillUniform(rng, wx.value, k);
-  fillUniform(rng, wh.value, k);
+  const scale = init.scale ?? 1;
+  if (init.scheme === undefined) {
+    const limit = Math.abs(scale) / Math.sqrt(hidden);
+    sampleInto(wx.value, { kind: "uniform", limit }, rng);
+    sampleInto(wh.value, { kind: "uniform", limit }, rng);
+  } else {
+    const spec = { scheme: init.scheme, scale, a: init.a, sigma: init.sigma };
+    const inputs = wx.shape[1] as number;
+    sampleInto(wx.value, weightDistribution(spec, inputs, hidden), rng);
+    sampleInto(wh.value, weightDistribution(spec, hidden, hidden), rng);
+  }
   if (init.recurrentSigma !== undefined) {
     for (let gate = 0; gate < gates; gate++) {
       rescaleToSingularValue(wh.value, hidden, hidden, init.recurrentSigma, gate * hidden * hidden);
@@ -47,5 +63,5 @@ export function initRecurrentWeights(
 }
 
 export function initReadout(rng: Rng, w: Param, hidden: number, outputs: number): void {
-  fillUniform(rng, w.value, Math.sqrt(6 / (hidden + outputs)));
+  sampleInto(w.value, weightDistribution({ scheme: "glorotUniform" }, hidden, outputs), rng);
 }
