@@ -94,7 +94,8 @@ export async function createTfjsEngine(
     lossFn = () => {
       let cs: tf.Tensor2D = c0;
       let hs: tf.Tensor2D = c0;
-      for (const xt of xs) [cs, hs] = tf.basicLSTMCell(forgetBias, kernel, bias as tf.Tensor1D, xt, cs, hs);
+      for (const xt of xs)
+        [cs, hs] = tf.basicLSTMCell(forgetBias, kernel as tf.Tensor2D, bias as tf.Tensor1D, xt, cs, hs);
       return tf.losses.meanSquaredError(y, tf.add(tf.matMul(hs, Wout), bout)) as tf.Scalar;
     };
   }
