@@ -64,7 +64,7 @@ export function activationBackward(
     case "sigmoid":
       for (let i = 0; i < n; i++) {
         const y = a[i]!;
-        dZ[i] = dA[i]! * y * (1 - y);
+        dZ[i] = dA[i]! * (y * (1 - y));
       }
       return;
     case "tanh":
@@ -85,7 +85,7 @@ export function activationBackward(
     case "softsign":
       for (let i = 0; i < n; i++) {
         const d = 1 + Math.abs(z[i]!);
-        dZ[i] = dA[i]! / (d * d);
+        dZ[i] = dA[i]! * (1 / (d * d));
       }
       return;
   }
