@@ -76,7 +76,7 @@ export function activationChart(
     marginLeft: 44,
     marginRight: 16,
     style: CHART_STYLE,
-    x: { domain: [...EXPLORER_X_DOMAIN], label: "x", grid: true },
+    x: { domain: [...EXPLORER_X_DOMAIN], label: null, grid: true },
     y: { domain: [y0, y1], label: null, grid: true },
     marks: [
       // Saturation band first so the curves draw over it.
@@ -86,8 +86,9 @@ export function activationChart(
         y1: y0,
         y2: y1,
         fill: colour("band"),
+        fillOpacity: 0.14,
       }),
-      ruleY([data.threshold], { stroke: colour("bandEdge"), strokeDasharray: "4 3" }),
+      ruleY([data.threshold], { stroke: colour("band"), strokeDasharray: "4 3" }),
       ruleY([0], { stroke: colour("muted") }),
       ruleX([0], { stroke: colour("muted") }),
       line(samples, { x: "x", y: "y", stroke: colour("series1"), strokeWidth: 2.5, clip: true }),
@@ -119,7 +120,7 @@ export function activationChart(
         x: "x",
         y: "dy",
         text: () => dfLabel,
-        dy: -10,
+        dy: -16,
         textAnchor: "end",
         fill: colour("series2"),
         fontWeight: 600,
@@ -137,11 +138,14 @@ export function activationChart(
       }),
       dot([p], { x: "x", y: "y", r: 6, fill: colour("series1"), stroke: colour("ink"), clip: true }),
       dot([p], { x: "x", y: "dy", r: 6, fill: colour("series2"), stroke: colour("ink"), clip: true }),
-      text([`threshold ${data.threshold}`], {
-        frameAnchor: "top-left",
+      text([{ x: EXPLORER_X_DOMAIN[0], y: data.threshold }], {
+        x: "x",
+        y: "y",
+        text: () => `${act.label}′ = ${data.threshold}`,
         dx: 4,
-        dy: 2,
-        fill: colour("bandEdge"),
+        dy: -7,
+        textAnchor: "start",
+        fill: colour("band"),
       }),
     ],
   });

@@ -16,11 +16,11 @@ export function asAccessibleImage<E extends Element>(el: E, label: string): E {
   return el;
 }
 
-/** Plot's default style sets a white-ish background via `background: white` in some modes; ours follows the page. */
+/** Inline style for every chart SVG: transparent over the widget panel, text in the theme's ink. */
 export const CHART_STYLE = {
   background: "transparent",
-  color: "var(--color-text, #1f2328)",
-  fontFamily: "var(--font-sans, system-ui, sans-serif)",
+  color: "var(--fg, #1c1e22)",
+  fontFamily: "var(--font-ui, system-ui, sans-serif)",
   fontSize: "12px",
   overflow: "visible",
 } as const;

@@ -5,23 +5,23 @@
  * constant colours (its isColor() recognises `var(...)`), browsers resolve them in SVG
  * presentation attributes, and so the same SVG — the build-time static one and the live one —
  * follows light/dark mode the moment the theme flips, with no redraw and no JS. The fallback
- * after the comma keeps charts legible if the token sheet (src/styles/tokens.css) is missing.
+ * after the comma keeps charts legible if the token sheet (src/styles/tokens.css) is missing. Token values there are light-dark(...) pairs, which
+ * browsers also resolve inside SVG attributes.
  */
 
 /** The one list of chart colour roles. Light-mode fallbacks; tokens.css overrides per theme. */
 const ROLES = {
-  ink: ["--color-text", "#1f2328"],
-  muted: ["--color-text-muted", "#59636e"],
-  grid: ["--color-border", "#d1d9e0"],
-  band: ["--chart-band", "rgba(217, 119, 6, 0.16)"],
-  bandEdge: ["--chart-band-edge", "#b45309"],
-  accent: ["--color-accent", "#0b63c4"],
-  series1: ["--chart-1", "#2563eb"],
-  series2: ["--chart-2", "#c2410c"],
-  series3: ["--chart-3", "#15803d"],
-  series4: ["--chart-4", "#7e22ce"],
-  series5: ["--chart-5", "#a16207"],
-  series6: ["--chart-6", "#0e7490"],
+  ink: ["--fg", "#1c1e22"],
+  muted: ["--muted", "#545a66"],
+  grid: ["--grid", "#e6e2da"],
+  band: ["--warn", "#8a5300"],
+  accent: ["--accent", "#1d5bb8"],
+  series1: ["--series-1", "#1f66cc"],
+  series2: ["--series-2", "#c4461a"],
+  series3: ["--series-3", "#23804a"],
+  series4: ["--series-4", "#b02f79"],
+  series5: ["--series-5", "#6a4fc4"],
+  series6: ["--series-6", "#7d6400"],
 } as const;
 
 export type ColourRole = keyof typeof ROLES;

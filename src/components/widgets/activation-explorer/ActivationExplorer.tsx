@@ -9,7 +9,7 @@ import { useCallback, useMemo, useState } from "preact/hooks";
 import { ACTIVATIONS } from "../../../lib/activations";
 import { activationChart, EXPLORER_X_DOMAIN } from "../../charts/activation-chart";
 import { pointOf, sampleActivation, saturationIntervals } from "../../charts/activation-data";
-import { ChartMount, type ChartPointer } from "../common/ChartMount";
+import { ChartMount, type ChartPointer, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { formatNumber } from "../common/format";
 import { PlaybackBar } from "../common/PlaybackBar";
@@ -51,6 +51,11 @@ function describeBand(config: ExplorerConfig): string {
     .join(" and ");
 }
 
+/** Shorter charts on narrow screens, so the controls stay near the chart. */
+function chartSizeFor(width: number) {
+  return { width, height: Math.round(Math.min(360, Math.max(240, width * 0.62))) };
+}
+
 function ActivationExplorer(props: ActivationExplorerProps) {
   const defaults = useMemo(() => parseExplorerConfig(props.initial ?? {}), [props.initial]);
   const [config, setConfigRaw] = useState<ExplorerConfig>(defaults);
@@ -65,7 +70,10 @@ function ActivationExplorer(props: ActivationExplorerProps) {
   const p = pointOf(config.activation, config.x);
   const saturated = p.dy < config.threshold;
 
-  const draw = useCallback((doc: Document) => activationChart(config, {}, doc), [config]);
+  const draw = useCallback(
+    (doc: Document, size: ChartSize) => activationChart(config, chartSizeFor(size.width), doc),
+    [config],
+  );
   const onPointer = useCallback(
     (e: ChartPointer) => {
       const x = e.chart.scale?.("x")?.invert?.(e.px);

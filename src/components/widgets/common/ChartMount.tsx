@@ -6,6 +6,11 @@
  * JavaScript and before hydration. After the first draw the static copy is dropped and the
  * live chart replaces it in place; later draws swap the chart element.
  *
+ * The live chart is drawn at the width the mount actually has (measured, and redrawn when
+ * it changes by more than a few pixels), so axis text is not scaled down on a phone. Before
+ * measuring (and in test DOMs without layout) it uses DEFAULT_CHART_WIDTH, the width the
+ * static figure is rendered at.
+ *
  * `draw` should be memoised (useCallback/useMemo on the widget's config) so the chart is
  * rebuilt only when what it shows changes. Errors thrown by `draw` propagate to the widget's
  * ErrorBoundary (Preact routes effect errors there).
@@ -29,12 +34,27 @@ export interface ChartPointer {
   readonly kind: "down" | "move" | "up";
 }
 
+/** The space the chart has, in CSS pixels, so text stays legible from phones to desktops. */
+export interface ChartSize {
+  readonly width: number;
+}
+
 export interface ChartMountProps {
-  readonly draw: (document: Document) => SVGElement | HTMLElement;
+  readonly draw: (document: Document, size: ChartSize) => SVGElement | HTMLElement;
   readonly children?: ComponentChildren;
   readonly onPointer?: (p: ChartPointer) => void;
   /** Stable hook for tests: data-chart. */
   readonly name?: string;
+}
+
+export const DEFAULT_CHART_WIDTH = 640;
+/** Charts never get narrower than this (the mount scrolls sideways below it). */
+const MIN_CHART_WIDTH = 280;
+
+/** Round a measured width so sub-pixel jitter does not trigger redraws. */
+function quantiseWidth(w: number): number {
+  if (!(w > 0)) return DEFAULT_CHART_WIDTH;
+  return Math.max(MIN_CHART_WIDTH, Math.round(w / 8) * 8);
 }
 
 export function ChartMount(props: ChartMountProps) {
@@ -42,14 +62,30 @@ export function ChartMount(props: ChartMountProps) {
   const chart = useRef<PlotElement | null>(null);
   const dragging = useRef(false);
   const [drawn, setDrawn] = useState(false);
+  const [width, setWidth] = useState<number | null>(null);
   const { draw, onPointer } = props;
 
+  // Measure the mount, and keep measuring: rotation, sidebar toggles, window resizes.
   useLayoutEffect(() => {
-    const el = draw(document) as PlotElement;
+    const el = host.current;
+    if (!el) return;
+    setWidth(quantiseWidth(el.clientWidth));
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width ?? 0;
+      if (w > 0) setWidth(quantiseWidth(w));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    if (width === null) return;
+    const el = draw(document, { width }) as PlotElement;
     host.current?.replaceChildren(el);
     chart.current = el;
     setDrawn(true);
-  }, [draw]);
+  }, [draw, width]);
 
   const toPointer = (e: PointerEvent, kind: ChartPointer["kind"]): ChartPointer | null => {
     const el = chart.current;
@@ -68,7 +104,13 @@ export function ChartMount(props: ChartMountProps) {
         onPointerDown: (e: PointerEvent) => {
           if (e.button !== 0) return;
           dragging.current = true;
-          (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+          // Keep receiving moves while the pointer is outside the chart; a synthetic or
+          // already-released pointer cannot be captured, which is harmless.
+          try {
+            (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+          } catch {
+            /* not capturable: dragging still works inside the chart */
+          }
           const p = toPointer(e, "down");
           if (p) onPointer(p);
         },
