@@ -71,9 +71,15 @@ export function createLstmCell(shape: CellShape): CellCore {
       else hs.fill(0, 0, B * H);
       if (c0) cs.set(c0.subarray(0, B * H), 0);
       else cs.fill(0, 0, B * H);
+      // Locals, not the closure's reassignable buffers: lets the JIT keep them in registers.
       const wx = Wx.value;
       const wh = Wh.value;
       const bias = b.value;
+      const xs = x;
+      const hs_ = hs;
+      const cs_ = cs;
+      const tcs_ = tcs;
+      const acts_ = acts;
       for (let s = 0; s < T; s++) {
         for (let n = 0; n < B; n++) {
           const xo = (s * B + n) * I;
@@ -84,26 +90,26 @@ export function createLstmCell(shape: CellShape): CellCore {
           for (let j = 0; j < G; j++) {
             let a = bias[j];
             const wxo = j * I;
-            for (let i = 0; i < I; i++) a += wx[wxo + i] * x[xo + i];
+            for (let i = 0; i < I; i++) a += wx[wxo + i] * xs[xo + i];
             const who = j * H;
-            for (let k = 0; k < H; k++) a += wh[who + k] * hs[hp + k];
-            acts[ao + j] = a;
+            for (let k = 0; k < H; k++) a += wh[who + k] * hs_[hp + k];
+            acts_[ao + j] = a;
           }
           const to = (s * B + n) * H;
           for (let k = 0; k < H; k++) {
-            const ig = sigmoid(acts[ao + k]);
-            const fg = sigmoid(acts[ao + H + k]);
-            const gg = Math.tanh(acts[ao + 2 * H + k]);
-            const og = sigmoid(acts[ao + 3 * H + k]);
-            acts[ao + k] = ig;
-            acts[ao + H + k] = fg;
-            acts[ao + 2 * H + k] = gg;
-            acts[ao + 3 * H + k] = og;
-            const c = fg * cs[hp + k] + ig * gg;
+            const ig = sigmoid(acts_[ao + k]);
+            const fg = sigmoid(acts_[ao + H + k]);
+            const gg = Math.tanh(acts_[ao + 2 * H + k]);
+            const og = sigmoid(acts_[ao + 3 * H + k]);
+            acts_[ao + k] = ig;
+            acts_[ao + H + k] = fg;
+            acts_[ao + 2 * H + k] = gg;
+            acts_[ao + 3 * H + k] = og;
+            const c = fg * cs_[hp + k] + ig * gg;
             const tc = Math.tanh(c);
-            cs[ho + k] = c;
-            tcs[to + k] = tc;
-            hs[ho + k] = og * tc;
+            cs_[ho + k] = c;
+            tcs_[to + k] = tc;
+            hs_[ho + k] = og * tc;
           }
         }
       }
