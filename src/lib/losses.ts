@@ -87,7 +87,8 @@ function softmaxCrossEntropy(
       if (tj !== 0) total -= tj * (y[r + j]! - logZ);
     }
     if (grad) {
-      for (let j = 0; j < k; j++) grad[r + j] = (Math.exp(y[r + j]! - logZ) * tSum - t[r + j]!) / batch;
+      const inv = 1 / sumExp;
+      for (let j = 0; j < k; j++) grad[r + j] = (Math.exp(y[r + j]! - m) * inv * tSum - t[r + j]!) / batch;
     }
   }
   return total / batch;

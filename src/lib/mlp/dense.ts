@@ -4,17 +4,129 @@
  * Shapes: x is [B, nIn], W is [nOut, nIn] (W[o][i] = W[o * nIn + i], the Param convention),
  * b is [nOut], z is [B, nOut].
  *
- *   forward   z[b][o]  = b[o] + sum_i x[b][i] W[o][i]          (z = x W^T + b)
- *   backward  dW[o][i] += sum_b dz[b][o] x[b][i]               (dW += dz^T x)
+ *   forward   z[b][o]  = b[o] + sum_i x[b][i] W[o][i]          (z  = x W^T + b)
+ *   backward  dW[o][i] += sum_b dz[b][o] x[b][i]               (dW += dz^T x  = dzT xT^T)
  *             db[o]    += sum_b dz[b][o]
- *             dx[b][i]  = sum_o dz[b][o] W[o][i]               (dx = dz W)
+ *             dx[b][i]  = sum_o dz[b][o] W[o][i]               (dx  = dz W    = dz WT^T)
  *
- * The loops are register-blocked by hand: the forward computes a 2 x 4 tile of z at a time
- * (two rows of x against four rows of W, eight independent accumulators, so each load feeds
- * several multiply-adds and the additions do not wait on one another); the backward walks
- * contiguous rows of dW and dx, folding four terms per store. Row offsets are hoisted and
+ * All three products are the one shape C = A Bm^T, "rows of A dotted with rows of Bm", which
+ * reads both operands contiguously. The backward products get it by transposing the small
+ * operands first (dz, x and W: O(n^2) moves against O(n^2 B) multiply-adds).
+ *
+ * gemmABt is register-blocked by hand: it computes a 2 x 4 tile of C at a time (two rows of A
+ * against four rows of Bm: eight independent accumulators, so six loads feed eight
+ * multiply-adds and the additions do not wait on one another). Row offsets are hoisted and
  * nothing allocates.
  */
+
+/**
+ * C[i][j] = (accumulate ? C[i][j] : bias ? bias[j] : 0) + sum_p A[i][p] Bm[j][p],
+ * with A [m, k], Bm [n, k], C [m, n], all row-major.
+ */
+export function gemmABt(
+  A: Float64Array,
+  Bm: Float64Array,
+  C: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  bias: Float64Array | null,
+  accumulate: boolean,
+): void {
+  const n4 = n - (n % 4);
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const a0 = i * k;
+    const a1 = a0 + k;
+    const c0 = i * n;
+    const c1 = c0 + n;
+    let j = 0;
+    for (; j < n4; j += 4) {
+      const b0 = j * k;
+      const b1 = b0 + k;
+      const b2 = b1 + k;
+      const b3 = b2 + k;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      for (let p = 0; p < k; p++) {
+        const x0 = A[a0 + p]!;
+        const x1 = A[a1 + p]!;
+        const v0 = Bm[b0 + p]!;
+        const v1 = Bm[b1 + p]!;
+        const v2 = Bm[b2 + p]!;
+        const v3 = Bm[b3 + p]!;
+        s00 += x0 * v0;
+        s01 += x0 * v1;
+        s02 += x0 * v2;
+        s03 += x0 * v3;
+        s10 += x1 * v0;
+        s11 += x1 * v1;
+        s12 += x1 * v2;
+        s13 += x1 * v3;
+      }
+      if (accumulate) {
+        C[c0 + j] = C[c0 + j]! + s00;
+        C[c0 + j + 1] = C[c0 + j + 1]! + s01;
+        C[c0 + j + 2] = C[c0 + j + 2]! + s02;
+        C[c0 + j + 3] = C[c0 + j + 3]! + s03;
+        C[c1 + j] = C[c1 + j]! + s10;
+        C[c1 + j + 1] = C[c1 + j + 1]! + s11;
+        C[c1 + j + 2] = C[c1 + j + 2]! + s12;
+        C[c1 + j + 3] = C[c1 + j + 3]! + s13;
+      } else {
+        const d0 = bias ? bias[j]! : 0;
+        const d1 = bias ? bias[j + 1]! : 0;
+        const d2 = bias ? bias[j + 2]! : 0;
+        const d3 = bias ? bias[j + 3]! : 0;
+        C[c0 + j] = s00 + d0;
+        C[c0 + j + 1] = s01 + d1;
+        C[c0 + j + 2] = s02 + d2;
+        C[c0 + j + 3] = s03 + d3;
+        C[c1 + j] = s10 + d0;
+        C[c1 + j + 1] = s11 + d1;
+        C[c1 + j + 2] = s12 + d2;
+        C[c1 + j + 3] = s13 + d3;
+      }
+    }
+    for (; j < n; j++) {
+      const b0 = j * k;
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = 0; p < k; p++) {
+        const v = Bm[b0 + p]!;
+        s0 += A[a0 + p]! * v;
+        s1 += A[a1 + p]! * v;
+      }
+      const d = accumulate ? 0 : bias ? bias[j]! : 0;
+      C[c0 + j] = (accumulate ? C[c0 + j]! : d) + s0;
+      C[c1 + j] = (accumulate ? C[c1 + j]! : d) + s1;
+    }
+  }
+  for (; i < m; i++) {
+    const a0 = i * k;
+    const c0 = i * n;
+    for (let j = 0; j < n; j++) {
+      const b0 = j * k;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[a0 + p]! * Bm[b0 + p]!;
+      C[c0 + j] = (accumulate ? C[c0 + j]! : bias ? bias[j]! : 0) + s;
+    }
+  }
+}
+
+/** dst [cols, rows] = src [rows, cols] transposed. */
+export function transpose(src: Float64Array, dst: Float64Array, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) {
+    const s0 = r * cols;
+    for (let c = 0; c < cols; c++) dst[c * rows + r] = src[s0 + c]!;
+  }
+}
 
 /** z = x W^T + b. `bias` may be null (a layer followed by batch norm has none). */
 export function denseForward(
@@ -26,80 +138,22 @@ export function denseForward(
   nIn: number,
   nOut: number,
 ): void {
-  const o4 = nOut - (nOut % 4);
-  let b = 0;
-  for (; b + 1 < batch; b += 2) {
-    const x0 = b * nIn;
-    const x1 = x0 + nIn;
-    const z0 = b * nOut;
-    const z1 = z0 + nOut;
-    let o = 0;
-    for (; o < o4; o += 4) {
-      const w0 = o * nIn;
-      const w1 = w0 + nIn;
-      const w2 = w1 + nIn;
-      const w3 = w2 + nIn;
-      let s00 = 0;
-      let s01 = 0;
-      let s02 = 0;
-      let s03 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s12 = 0;
-      let s13 = 0;
-      for (let i = 0; i < nIn; i++) {
-        const a0 = x[x0 + i]!;
-        const a1 = x[x1 + i]!;
-        const v0 = W[w0 + i]!;
-        const v1 = W[w1 + i]!;
-        const v2 = W[w2 + i]!;
-        const v3 = W[w3 + i]!;
-        s00 += a0 * v0;
-        s01 += a0 * v1;
-        s02 += a0 * v2;
-        s03 += a0 * v3;
-        s10 += a1 * v0;
-        s11 += a1 * v1;
-        s12 += a1 * v2;
-        s13 += a1 * v3;
-      }
-      const c0 = bias ? bias[o]! : 0;
-      const c1 = bias ? bias[o + 1]! : 0;
-      const c2 = bias ? bias[o + 2]! : 0;
-      const c3 = bias ? bias[o + 3]! : 0;
-      z[z0 + o] = s00 + c0;
-      z[z0 + o + 1] = s01 + c1;
-      z[z0 + o + 2] = s02 + c2;
-      z[z0 + o + 3] = s03 + c3;
-      z[z1 + o] = s10 + c0;
-      z[z1 + o + 1] = s11 + c1;
-      z[z1 + o + 2] = s12 + c2;
-      z[z1 + o + 3] = s13 + c3;
-    }
-    for (; o < nOut; o++) {
-      const w0 = o * nIn;
-      let s0 = 0;
-      let s1 = 0;
-      for (let i = 0; i < nIn; i++) {
-        const v = W[w0 + i]!;
-        s0 += x[x0 + i]! * v;
-        s1 += x[x1 + i]! * v;
-      }
-      const c = bias ? bias[o]! : 0;
-      z[z0 + o] = s0 + c;
-      z[z1 + o] = s1 + c;
-    }
-  }
-  for (; b < batch; b++) {
-    const x0 = b * nIn;
-    const z0 = b * nOut;
-    for (let o = 0; o < nOut; o++) {
-      const w0 = o * nIn;
-      let s = 0;
-      for (let i = 0; i < nIn; i++) s += x[x0 + i]! * W[w0 + i]!;
-      z[z0 + o] = s + (bias ? bias[o]! : 0);
-    }
-  }
+  gemmABt(x, W, z, batch, nOut, nIn, bias, false);
+}
+
+/** Scratch for denseBackward: dzT [nOut, B], xT [nIn, B], WT [nIn, nOut]. */
+export interface DenseScratch {
+  readonly dzT: Float64Array;
+  readonly xT: Float64Array;
+  readonly WT: Float64Array;
+}
+
+export function createDenseScratch(batch: number, nIn: number, nOut: number): DenseScratch {
+  return {
+    dzT: new Float64Array(nOut * batch),
+    xT: new Float64Array(nIn * batch),
+    WT: new Float64Array(nIn * nOut),
+  };
 }
 
 /**
@@ -116,77 +170,21 @@ export function denseBackward(
   batch: number,
   nIn: number,
   nOut: number,
+  scratch: DenseScratch,
 ): void {
-  // dW[o][:] += sum_b dz[b][o] x[b][:], four batch rows folded per pass over the dW row.
-  const b4 = batch - (batch % 4);
-  for (let o = 0; o < nOut; o++) {
-    const w0 = o * nIn;
-    let b = 0;
-    for (; b < b4; b += 4) {
-      const g0 = dz[b * nOut + o]!;
-      const g1 = dz[(b + 1) * nOut + o]!;
-      const g2 = dz[(b + 2) * nOut + o]!;
-      const g3 = dz[(b + 3) * nOut + o]!;
-      const x0 = b * nIn;
-      const x1 = x0 + nIn;
-      const x2 = x1 + nIn;
-      const x3 = x2 + nIn;
-      for (let i = 0; i < nIn; i++) {
-        dW[w0 + i] = dW[w0 + i]! + g0 * x[x0 + i]! + g1 * x[x1 + i]! + g2 * x[x2 + i]! + g3 * x[x3 + i]!;
-      }
-    }
-    for (; b < batch; b++) {
-      const g = dz[b * nOut + o]!;
-      if (g === 0) continue;
-      const x0 = b * nIn;
-      for (let i = 0; i < nIn; i++) dW[w0 + i] = dW[w0 + i]! + g * x[x0 + i]!;
-    }
-  }
+  const { dzT, xT, WT } = scratch;
+  transpose(dz, dzT, batch, nOut);
+  transpose(x, xT, batch, nIn);
+  gemmABt(dzT, xT, dW, nOut, nIn, batch, null, true);
   if (db) {
-    for (let b = 0; b < batch; b++) {
-      const z0 = b * nOut;
-      for (let o = 0; o < nOut; o++) db[o] = db[o]! + dz[z0 + o]!;
+    for (let o = 0; o < nOut; o++) {
+      const r = o * batch;
+      let s = 0;
+      for (let b = 0; b < batch; b++) s += dzT[r + b]!;
+      db[o] = db[o]! + s;
     }
   }
   if (!dx) return;
-  // dx[b][:] = sum_o dz[b][o] W[o][:], four rows of W folded per pass over the dx row.
-  const o4 = nOut - (nOut % 4);
-  for (let b = 0; b < batch; b++) {
-    const x0 = b * nIn;
-    const z0 = b * nOut;
-    let o = 0;
-    if (o4 > 0) {
-      const g0 = dz[z0]!;
-      const g1 = dz[z0 + 1]!;
-      const g2 = dz[z0 + 2]!;
-      const g3 = dz[z0 + 3]!;
-      const w1 = nIn;
-      const w2 = 2 * nIn;
-      const w3 = 3 * nIn;
-      for (let i = 0; i < nIn; i++) {
-        dx[x0 + i] = g0 * W[i]! + g1 * W[w1 + i]! + g2 * W[w2 + i]! + g3 * W[w3 + i]!;
-      }
-      o = 4;
-    } else {
-      dx.fill(0, x0, x0 + nIn);
-    }
-    for (; o < o4; o += 4) {
-      const g0 = dz[z0 + o]!;
-      const g1 = dz[z0 + o + 1]!;
-      const g2 = dz[z0 + o + 2]!;
-      const g3 = dz[z0 + o + 3]!;
-      const w0 = o * nIn;
-      const w1 = w0 + nIn;
-      const w2 = w1 + nIn;
-      const w3 = w2 + nIn;
-      for (let i = 0; i < nIn; i++) {
-        dx[x0 + i] = dx[x0 + i]! + g0 * W[w0 + i]! + g1 * W[w1 + i]! + g2 * W[w2 + i]! + g3 * W[w3 + i]!;
-      }
-    }
-    for (; o < nOut; o++) {
-      const g = dz[z0 + o]!;
-      const w0 = o * nIn;
-      for (let i = 0; i < nIn; i++) dx[x0 + i] = dx[x0 + i]! + g * W[w0 + i]!;
-    }
-  }
+  transpose(W, WT, nOut, nIn);
+  gemmABt(dz, WT, dx, batch, nIn, nOut, null, false);
 }

@@ -37,7 +37,14 @@
 export type { ActivationName } from "../activations";
 export { activateInto, activationBackward, slopeInto } from "./activation-kernels";
 export { BN_EPS, BN_MOMENTUM } from "./batch-norm";
-export { denseBackward, denseForward } from "./dense";
+export {
+  createDenseScratch,
+  type DenseScratch,
+  denseBackward,
+  denseForward,
+  gemmABt,
+  transpose,
+} from "./dense";
 export { LN_EPS } from "./layer-norm";
 export { createMlp, type LayerTrace, Mlp, type MlpLayer, type Mode } from "./mlp";
 export { type LayerPlan, type MlpSpec, NORMS, type Norm, planLayers } from "./spec";

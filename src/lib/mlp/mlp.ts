@@ -32,7 +32,7 @@ import {
   createBatchNormCache,
   createBatchNormState,
 } from "./batch-norm";
-import { denseBackward, denseForward } from "./dense";
+import { createDenseScratch, type DenseScratch, denseBackward, denseForward } from "./dense";
 import { createLayerNormCache, type LayerNormCache, layerNormBackward, layerNormForward } from "./layer-norm";
 import { type LayerPlan, type MlpSpec, planLayers } from "./spec";
 
@@ -75,6 +75,7 @@ class Workspace {
   readonly delta: Float64Array[] = [];
   readonly bn: (BatchNormCache | null)[] = [];
   readonly ln: (LayerNormCache | null)[] = [];
+  readonly dense: DenseScratch[] = [];
   readonly traces: LayerTrace[] = [];
 
   constructor(
@@ -100,6 +101,7 @@ class Workspace {
       this.delta.push(delta);
       this.bn.push(L.norm === "batch" ? createBatchNormCache(batch, L.nOut) : null);
       this.ln.push(L.norm === "layer" ? createLayerNormCache(batch, L.nOut) : null);
+      this.dense.push(createDenseScratch(batch, L.nIn, L.nOut));
       this.traces.push({ z, pre, act, out, delta });
     }
   }
@@ -224,7 +226,18 @@ export class Mlp {
       }
       const input = l === 0 ? x : ws.out[l - 1]!;
       const dIn = l === 0 ? dInput : ws.dOut[l - 1]!;
-      denseBackward(delta, input, L.W.value, L.W.grad, L.b ? L.b.grad : null, dIn, batch, L.nIn, L.nOut);
+      denseBackward(
+        delta,
+        input,
+        L.W.value,
+        L.W.grad,
+        L.b ? L.b.grad : null,
+        dIn,
+        batch,
+        L.nIn,
+        L.nOut,
+        ws.dense[l]!,
+      );
       if (L.residual && dIn) {
         // a^l = a^{l-1} + h^l, so dL/da^{l-1} gets dL/da^l straight through the skip.
         const dOut = ws.dOut[l]!;
