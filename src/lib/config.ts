@@ -327,6 +327,8 @@ function defaultsFor(input: unknown): ExperimentConfig {
     data: { ...DEFAULT_CONFIG.data, dataset: "adding" },
     model: DEFAULT_RECURRENT,
     loss: "mse",
+    // Plain SGD at the MLP's rate makes an LSTM explode on the adding problem; Adam is the usual choice.
+    optimiser: { ...DEFAULT_CONFIG.optimiser, name: "adam", lr: 0.01 },
   };
 }
 

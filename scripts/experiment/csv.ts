@@ -1,0 +1,51 @@
+/**
+ * The metrics records as CSV: one row per record, one column per scalar. Per-parameter
+ * numbers get columns named after the parameter ("layer3.W.grad", "layer3.W.norm",
+ * "layer3.W.ratio"); recurrent runs add "dh.1".."dh.T" (mean ||dL/dh_t||);
+ * evaluations add "test.loss" and "test.accuracy" (empty where not evaluated).
+ * Non-finite numbers are written as NaN, Infinity or -Infinity; a missing value is empty.
+ */
+import type { StepRecord } from "../../src/lib/run.ts";
+
+export interface CsvRow extends StepRecord {
+  readonly test?: { loss: number; accuracy: number | null };
+}
+
+const cell = (v: number | null | undefined): string => (v === null || v === undefined ? "" : String(v));
+
+export function recordsToCsv(records: readonly CsvRow[]): string {
+  const first = records[0];
+  const paramCols = (first?.paramStats ?? []).flatMap((p) => [
+    `${p.name}.grad`,
+    `${p.name}.norm`,
+    `${p.name}.ratio`,
+  ]);
+  const T = first?.hiddenGradNorms?.length ?? 0;
+  const header = [
+    "step",
+    "loss",
+    "accuracy",
+    "gradNorm",
+    "clippedGradNorm",
+    ...paramCols,
+    ...Array.from({ length: T }, (_, t) => `dh.${t + 1}`),
+    "test.loss",
+    "test.accuracy",
+  ];
+  const rows = records.map((r) =>
+    [
+      r.step,
+      r.loss,
+      r.accuracy,
+      r.gradNorm,
+      r.clippedGradNorm,
+      ...r.paramStats.flatMap((p) => [p.gradNorm, p.valueNorm, p.updateRatio]),
+      ...(r.hiddenGradNorms ?? []),
+      r.test?.loss,
+      r.test?.accuracy,
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return `${[header.join(","), ...rows].join("\n")}\n`;
+}
