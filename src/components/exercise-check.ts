@@ -25,13 +25,14 @@ export function parseAnswerInput(raw: string): number | null {
 export interface NumericTolerance {
   /** Accept |v - answer| <= abs ... */
   readonly abs?: number;
-  /** ... or |v - answer| <= rel * |answer|. Default 1 %. */
+  /** ... or |v - answer| <= rel * |answer|. Default 1 % when neither is given. */
   readonly rel?: number;
 }
 
 export function isCloseEnough(value: number, answer: number, tol: NumericTolerance = {}): boolean {
   const abs = tol.abs ?? 0;
-  const rel = tol.rel ?? 0.01;
+  // An explicit absolute tolerance stands alone; the 1 % default applies only when none is set.
+  const rel = tol.rel ?? (tol.abs === undefined ? 0.01 : 0);
   return Math.abs(value - answer) <= Math.max(abs, rel * Math.abs(answer));
 }
 
