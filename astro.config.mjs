@@ -13,6 +13,12 @@ export default defineConfig({
   site: "https://vanishing-gradients.example.org",
   trailingSlash: "always",
   integrations: [mdx(), preact()],
+  build: {
+    // Every stylesheet as a file under 'self', never an inline <style>: Astro's CSP hashes
+    // miss the inline styles of components used inside MDX chapters (Figure, Exercise...),
+    // which the browser then blocks. Files are allowed by 'self' whatever their origin.
+    inlineStylesheets: "never",
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],

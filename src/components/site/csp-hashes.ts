@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { cspHash } from "./csp-hash";
 
 /**
  * Hashes for the Content-Security-Policy (astro.config.mjs → security.csp).
@@ -16,10 +16,6 @@ import { parseHTML } from "linkedom";
  * default className. A widget that passes its own `className`, or `columns` to a swatch
  * legend, emits different CSS and must add its hash here.
  */
-export function cspHash(source: string): `sha256-${string}` {
-  return `sha256-${createHash("sha256").update(source, "utf8").digest("base64")}`;
-}
-
 export function plotStyleSources(): string[] {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const nodes: Element[] = [
