@@ -3,7 +3,7 @@
  *
  * Trains one experiment headless in Node and writes its metrics as JSON (format in
  * examples/README.md). The output is a pure function of the config and the options: two runs
- * give byte-identical files. Progress goes to stderr (a line about once a second); a bad
+ * give byte-identical files. Progress goes to stderr (once a second on a terminal); a bad
  * config prints one line per problem, naming the field, and exits with status 1; bad
  * arguments or an unreadable file exit with status 2.
  */
@@ -55,7 +55,8 @@ function main(): void {
   const report = (final: boolean) => {
     if (args.quiet) return;
     const now = performance.now();
-    if (!final && now - lastReport < 1000) return;
+    // A terminal gets a line rewritten in place every second; a log file a new line every 5 s.
+    if (!final && now - lastReport < (tty ? 1000 : 5000)) return;
     lastReport = now;
     const s = run.stepsDone;
     const loss = run.losses[s - 1];
