@@ -7,209 +7,54 @@
  *   y  [B, outputs]     readout "last" (from h_T)
  *      [T, B, outputs]  readout "all"  (from every h_t)
  *
- * Usage — one training step of an LSTM on the adding problem, MSE on the last output:
+ * Usage — one training step of an LSTM on the adding problem, MSE on the last output
+ * (import paths as seen from a module in src/lib):
  *
- *   import { createRng } from "../rng";
- *   import { zeroGrads } from "../params";
+ *   import { generateSequenceBatch } from "./data/sequences";
+ *   import { createOptimiser } from "./optimisers";
+ *   import { zeroGrads } from "./params";
  *   import { createRecurrent } from "./recurrent";
- *   import { generateSequenceBatch } from "../data/sequences";
+ *   import { createRng } from "./rng";
  *
  *   const rng = createRng(42);
  *   const model = createRecurrent(
  *     { cell: "lstm", inputs: 2, hidden: 32, outputs: 1, forgetBias: 1, readout: "last" },
  *     rng.stream("init"),
  *   );
+ *   const opt = createOptimiser({ name: "adam", lr: 0.01 }, model.params);
  *   const batch = generateSequenceBatch("adding", rng.stream("data"), { T: 50, batch: 16 });
  *   zeroGrads(model.params);
  *   const y = model.forward(batch.x, batch.T, batch.batch);      // [16, 1]
  *   const dy = new Float64Array(y.length);
  *   for (let i = 0; i < y.length; i++) dy[i] = (2 * (y[i] - batch.y[i])) / y.length;  // d MSE
  *   model.backward(dy);                                            // grads in model.params[*].grad
+ *   opt.step();
  *   model.hiddenGradNorms;   // Float64Array(50): mean over the batch of ||dL/dh_t||, t = 1..T
+ *   model.cellGradNorms;       // LSTM: the same for ||dL/dc_t|| (the cell-state path)
  *   model.recurrentSigmaMax(); // sigma_max(W_h), for the Pascanu et al. condition
+ *
+ * For a widget or figure that only needs the norms at initialisation, `gradientProfile(spec,
+ * { task, T, batch, seed })` (./profile.ts) does all of the above in one call.
  *
  * Buffers are allocated once per (T, batch) and reused: `forward` returns a view that the
  * next `forward` overwrites, and nothing is allocated per step while shapes stay fixed.
  * Parameters: params[0..] belong to the cell (layer 1: Wx, Wh, b, and bhn for the GRU), the
  * last two to the readout (layer 2: readout.W [outputs, hidden], readout.b).
  */
-import { ACTIVATIONS } from "../activations";
-import type { Param } from "../params";
-import type { Rng } from "../rng";
-import type { CellCore, CellShape } from "./cell";
-import { createGruCell } from "./gru";
-import { initReadout, initRecurrentWeights, type RecurrentInit } from "./init";
-import { createLstmCell } from "./lstm";
-import { createReadout, READOUT_NAMES, type ReadoutName } from "./readout";
-import { createRnnCell } from "./rnn";
-import { largestSingularValue } from "./spectral";
-
-export type { RecurrentInit } from "./init";
-export { READOUT_NAMES, type ReadoutName } from "./readout";
+export {
+  CELL_LABELS,
+  CELL_NAMES,
+  type CellName,
+  createRecurrent,
+  type InitialState,
+  isCellName,
+  READOUT_NAMES,
+  type ReadoutName,
+  type RecurrentInit,
+  type RecurrentModel,
+  type RecurrentSpec,
+  RNN_ACTIVATION_NAMES,
+  type RnnActivationName,
+} from "./model";
+export { type GradientProfile, gradientProfile, type ProfileOptions } from "./profile";
 export { largestSingularValue, rescaleToSingularValue } from "./spectral";
-
-/** Activations allowed for the vanilla RNN's hidden state (gamma = max |f'|: 1 and 1/4). */
-export const RNN_ACTIVATION_NAMES = ["tanh", "sigmoid"] as const;
-export type RnnActivationName = (typeof RNN_ACTIVATION_NAMES)[number];
-
-export interface RecurrentSpec {
-  readonly cell: CellName;
-  readonly inputs: number;
-  readonly hidden: number;
-  readonly outputs: number;
-  /** Vanilla RNN only. Default "tanh". */
-  readonly rnnActivation?: RnnActivationName;
-  /** LSTM only: initial bias of the forget gate. Default 1. */
-  readonly forgetBias?: number;
-  readonly init?: RecurrentInit;
-  /** Default "last". */
-  readonly readout?: ReadoutName;
-}
-
-const cellRegistry = {
-  rnn: {
-    label: "vanilla RNN",
-    create: (shape: CellShape, spec: RecurrentSpec) =>
-      createRnnCell(shape, ACTIVATIONS[spec.rnnActivation ?? "tanh"]),
-  },
-  lstm: {
-    label: "LSTM",
-    create: (shape: CellShape) => createLstmCell(shape),
-  },
-  gru: {
-    label: "GRU",
-    create: (shape: CellShape) => createGruCell(shape),
-  },
-} as const;
-
-/** The one list of cell names: union type, runtime check and error message come from it. */
-export const CELL_NAMES = Object.keys(cellRegistry) as ReadonlyArray<keyof typeof cellRegistry>;
-export type CellName = keyof typeof cellRegistry;
-export const CELL_LABELS: { readonly [K in CellName]: string } = {
-  rnn: cellRegistry.rnn.label,
-  lstm: cellRegistry.lstm.label,
-  gru: cellRegistry.gru.label,
-};
-
-export function isCellName(x: unknown): x is CellName {
-  return typeof x === "string" && (CELL_NAMES as readonly string[]).includes(x);
-}
-
-export interface RecurrentModel {
-  readonly spec: RecurrentSpec;
-  /** Cell parameters (layer 1) followed by the readout's (layer 2). */
-  readonly params: Param[];
-  /**
-   * Runs the sequence x [T, batch, inputs]; returns the readout (a reused buffer).
-   * `state.h0` / `state.c0` ([batch, hidden]) set the initial state; default zeros.
-   */
-  forward(x: Float64Array, T: number, batch: number, state?: InitialState): Float64Array;
-  /** Full BPTT from dL/dy (y's shape); accumulates into every Param.grad. */
-  backward(dOut: Float64Array): void;
-  /** After backward: [T] mean over the batch of ||dL/dh_t||, t = 1..T (index t - 1). */
-  readonly hiddenGradNorms: Float64Array;
-  /** After backward, LSTM only: [T] mean over the batch of ||dL/dc_t||; null for RNN and GRU. */
-  readonly cellGradNorms: Float64Array | null;
-  /** Hidden states [T + 1, batch, hidden] of the last forward (index 0 is h_0). */
-  hiddenStates(): Float64Array;
-  /** Cell states [T + 1, batch, hidden] of the last forward (LSTM only; null for RNN and GRU). */
-  cellStates(): Float64Array | null;
-  /** After backward: dL/dh_0 (and dL/dc_0 for the LSTM), [batch, hidden]. */
-  initialStateGrad(): { h: Float64Array; c: Float64Array | null };
-  /** sigma_max of the whole recurrent matrix W_h [gates * H, H]. */
-  recurrentSigmaMax(): number;
-  /** sigma_max of each gate's H x H block of W_h (one entry for the vanilla RNN). */
-  gateSigmaMax(): number[];
-}
-
-export interface InitialState {
-  readonly h0?: Float64Array;
-  readonly c0?: Float64Array;
-}
-
-function checkPositiveInt(name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1)
-    throw new RangeError(`recurrent: ${name} must be an integer >= 1, got ${v}`);
-}
-
-export function createRecurrent(spec: RecurrentSpec, rng: Rng): RecurrentModel {
-  if (!isCellName(spec.cell)) {
-    throw new RangeError(`recurrent: cell must be one of ${CELL_NAMES.join(", ")}, got ${String(spec.cell)}`);
-  }
-  checkPositiveInt("inputs", spec.inputs);
-  checkPositiveInt("hidden", spec.hidden);
-  checkPositiveInt("outputs", spec.outputs);
-  const readoutName = spec.readout ?? "last";
-  if (!(READOUT_NAMES as readonly string[]).includes(readoutName)) {
-    throw new RangeError(`recurrent: readout must be one of ${READOUT_NAMES.join(", ")}, got ${readoutName}`);
-  }
-  const act = spec.rnnActivation ?? "tanh";
-  if (!(RNN_ACTIVATION_NAMES as readonly string[]).includes(act)) {
-    throw new RangeError(
-      `recurrent: rnnActivation must be one of ${RNN_ACTIVATION_NAMES.join(", ")}, got ${act}`,
-    );
-  }
-  const H = spec.hidden;
-  const cell: CellCore = cellRegistry[spec.cell].create({ inputs: spec.inputs, hidden: H }, spec);
-  const readout = createReadout(readoutName, H, spec.outputs, 2);
-
-  const [wx, wh, bias] = cell.params as [Param, Param, Param];
-  initRecurrentWeights(rng, wx, wh, cell.gates, H, spec.init ?? {});
-  // LSTM gate order is i, f, g, o: the forget gate's biases are rows [H, 2H).
-  if (spec.cell === "lstm") bias.value.fill(spec.forgetBias ?? 1, H, 2 * H);
-  initReadout(rng, readout.params[0] as Param, H, spec.outputs);
-
-  let T = 0;
-  let B = 0;
-  let dHs = new Float64Array(0);
-  let hiddenNorms = new Float64Array(0);
-  let cellNorms = new Float64Array(0);
-  let outLength = 0;
-
-  return {
-    spec,
-    params: [...cell.params, ...readout.params],
-    forward(x, t, batch, state) {
-      checkPositiveInt("T", t);
-      checkPositiveInt("batch", batch);
-      if (x.length < t * batch * spec.inputs) {
-        throw new RangeError(
-          `recurrent: x has ${x.length} values, need T * batch * inputs = ${t * batch * spec.inputs}`,
-        );
-      }
-      if (t !== T || batch !== B) {
-        T = t;
-        B = batch;
-        dHs = new Float64Array(T * B * H);
-        hiddenNorms = new Float64Array(T);
-        cellNorms = new Float64Array(T);
-      }
-      cell.forward(x, T, B, state?.h0, state?.c0);
-      const y = readout.forward(cell.hiddenStates(), T, B);
-      outLength = y.length;
-      return y;
-    },
-    backward(dOut) {
-      if (T === 0) throw new Error("recurrent: backward called before forward");
-      if (dOut.length < outLength) {
-        throw new RangeError(`recurrent: dOut has ${dOut.length} values, the output has ${outLength}`);
-      }
-      readout.backward(dOut, cell.hiddenStates(), dHs);
-      cell.backward(dHs, hiddenNorms, cellNorms);
-    },
-    get hiddenGradNorms() {
-      return hiddenNorms;
-    },
-    get cellGradNorms() {
-      return spec.cell === "lstm" ? cellNorms : null;
-    },
-    hiddenStates: () => cell.hiddenStates(),
-    cellStates: () => cell.cellStates(),
-    initialStateGrad: () => ({ h: cell.initialHiddenGrad(), c: cell.initialCellGrad() }),
-    recurrentSigmaMax: () => largestSingularValue(wh.value, cell.gates * H, H),
-    gateSigmaMax: () =>
-      Array.from({ length: cell.gates }, (_, g) =>
-        largestSingularValue(wh.value, H, H, { offset: g * H * H }),
-      ),
-  };
-}

@@ -9,6 +9,7 @@ import { zeroGrads } from "../../../src/lib/params";
 import {
   CELL_NAMES,
   createRecurrent,
+  gradientProfile,
   largestSingularValue,
   type RecurrentModel,
   type RecurrentSpec,
@@ -189,5 +190,40 @@ describe("vanishing gradients through time (chapter 5)", () => {
     // And the forget bias is the knob: 3 keeps more than 1, which keeps more than -1.
     expect(perStep(lstm(3))).toBeGreaterThan(perStep(l1));
     expect(perStep(l1)).toBeGreaterThan(perStep(lstm(-1)));
+  });
+});
+
+describe("gradientProfile (the numbers a widget or build-time figure shows)", () => {
+  it("equals one MSE backward pass of the same model on the same batch, and summarises it consistently", () => {
+    const T = 15;
+    const p = gradientProfile(
+      { cell: "lstm", hidden: 8, forgetBias: 1 },
+      { task: "adding", T, batch: 6, seed: 21 },
+    );
+    const rng = createRng(21);
+    const m = createRecurrent(
+      { cell: "lstm", inputs: 2, hidden: 8, outputs: 1, forgetBias: 1 },
+      rng.stream("init"),
+    );
+    const data = generateSequenceBatch("adding", rng.stream("data"), { T, batch: 6 });
+    zeroGrads(m.params);
+    const y = m.forward(data.x, T, 6);
+    m.backward(Float64Array.from(y, (v, i) => (2 * (v - data.y[i])) / y.length));
+    expect(Array.from(p.hiddenGradNorms)).toEqual(Array.from(m.hiddenGradNorms));
+    expect(Array.from(p.cellGradNorms ?? [])).toEqual(Array.from(m.cellGradNorms ?? [1]));
+    let mse = 0;
+    for (let i = 0; i < y.length; i++) mse += (y[i] - data.y[i]) ** 2 / y.length;
+    expect(p.loss).toBeCloseTo(mse, 14);
+    expect(p.survival).toBeCloseTo(p.hiddenGradNorms[0] / p.hiddenGradNorms[T - 1], 14);
+    expect(p.perStepFactor ** (T - 1)).toBeCloseTo(p.survival, 12);
+    expect(p.gateSigmaMax).toEqual(m.gateSigmaMax());
+  });
+
+  it("has no cell-state norms for the RNN and GRU", () => {
+    for (const cell of ["rnn", "gru"] as const) {
+      expect(
+        gradientProfile({ cell, hidden: 4 }, { task: "memory", T: 5, batch: 2, seed: 1 }).cellGradNorms,
+      ).toBeNull();
+    }
   });
 });
