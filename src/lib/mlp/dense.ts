@@ -13,15 +13,21 @@
  * reads both operands contiguously. The backward products get it by transposing the small
  * operands first (dz, x and W: O(n^2) moves against O(n^2 B) multiply-adds).
  *
- * gemmABt is register-blocked by hand: it computes a 2 x 4 tile of C at a time (two rows of A
- * against four rows of Bm: eight independent accumulators, so six loads feed eight
+ * gemmABt is register-blocked by hand: it computes a 4 x 4 tile of C at a time (four rows of
+ * A against four rows of Bm: sixteen independent accumulators, so eight loads feed sixteen
  * multiply-adds and the additions do not wait on one another). Row offsets are hoisted and
  * nothing allocates.
  */
 
+/** C[idx] = (accumulate ? C[idx] : init) + s: the epilogue of every tile. */
+function put(C: Float64Array, idx: number, s: number, accumulate: boolean, init: number): void {
+  C[idx] = (accumulate ? C[idx]! : init) + s;
+}
+
 /**
  * C[i][j] = (accumulate ? C[i][j] : bias ? bias[j] : 0) + sum_p A[i][p] Bm[j][p],
- * with A [m, k], Bm [n, k], C [m, n], all row-major.
+ * with A [m, k], Bm [n, k], C [m, n], all row-major. Tiles of 4 x 4 (sixteen accumulators,
+ * eight loads per sixteen multiply-adds), then 2 x 4 and single rows for the remainders.
  */
 export function gemmABt(
   A: Float64Array,
@@ -35,6 +41,104 @@ export function gemmABt(
 ): void {
   const n4 = n - (n % 4);
   let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const a0 = i * k;
+    const a1 = a0 + k;
+    const a2 = a1 + k;
+    const a3 = a2 + k;
+    const c0 = i * n;
+    const c1 = c0 + n;
+    const c2 = c1 + n;
+    const c3 = c2 + n;
+    let j = 0;
+    for (; j < n4; j += 4) {
+      const b0 = j * k;
+      const b1 = b0 + k;
+      const b2 = b1 + k;
+      const b3 = b2 + k;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s22 = 0;
+      let s23 = 0;
+      let s30 = 0;
+      let s31 = 0;
+      let s32 = 0;
+      let s33 = 0;
+      for (let p = 0; p < k; p++) {
+        const v0 = Bm[b0 + p]!;
+        const v1 = Bm[b1 + p]!;
+        const v2 = Bm[b2 + p]!;
+        const v3 = Bm[b3 + p]!;
+        const x0 = A[a0 + p]!;
+        s00 += x0 * v0;
+        s01 += x0 * v1;
+        s02 += x0 * v2;
+        s03 += x0 * v3;
+        const x1 = A[a1 + p]!;
+        s10 += x1 * v0;
+        s11 += x1 * v1;
+        s12 += x1 * v2;
+        s13 += x1 * v3;
+        const x2 = A[a2 + p]!;
+        s20 += x2 * v0;
+        s21 += x2 * v1;
+        s22 += x2 * v2;
+        s23 += x2 * v3;
+        const x3 = A[a3 + p]!;
+        s30 += x3 * v0;
+        s31 += x3 * v1;
+        s32 += x3 * v2;
+        s33 += x3 * v3;
+      }
+      const d0 = bias ? bias[j]! : 0;
+      const d1 = bias ? bias[j + 1]! : 0;
+      const d2 = bias ? bias[j + 2]! : 0;
+      const d3 = bias ? bias[j + 3]! : 0;
+      put(C, c0 + j, s00, accumulate, d0);
+      put(C, c0 + j + 1, s01, accumulate, d1);
+      put(C, c0 + j + 2, s02, accumulate, d2);
+      put(C, c0 + j + 3, s03, accumulate, d3);
+      put(C, c1 + j, s10, accumulate, d0);
+      put(C, c1 + j + 1, s11, accumulate, d1);
+      put(C, c1 + j + 2, s12, accumulate, d2);
+      put(C, c1 + j + 3, s13, accumulate, d3);
+      put(C, c2 + j, s20, accumulate, d0);
+      put(C, c2 + j + 1, s21, accumulate, d1);
+      put(C, c2 + j + 2, s22, accumulate, d2);
+      put(C, c2 + j + 3, s23, accumulate, d3);
+      put(C, c3 + j, s30, accumulate, d0);
+      put(C, c3 + j + 1, s31, accumulate, d1);
+      put(C, c3 + j + 2, s32, accumulate, d2);
+      put(C, c3 + j + 3, s33, accumulate, d3);
+    }
+    for (; j < n; j++) {
+      const b0 = j * k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let p = 0; p < k; p++) {
+        const v = Bm[b0 + p]!;
+        s0 += A[a0 + p]! * v;
+        s1 += A[a1 + p]! * v;
+        s2 += A[a2 + p]! * v;
+        s3 += A[a3 + p]! * v;
+      }
+      const d = bias ? bias[j]! : 0;
+      put(C, c0 + j, s0, accumulate, d);
+      put(C, c1 + j, s1, accumulate, d);
+      put(C, c2 + j, s2, accumulate, d);
+      put(C, c3 + j, s3, accumulate, d);
+    }
+  }
   for (; i + 1 < m; i += 2) {
     const a0 = i * k;
     const a1 = a0 + k;
@@ -70,29 +174,18 @@ export function gemmABt(
         s12 += x1 * v2;
         s13 += x1 * v3;
       }
-      if (accumulate) {
-        C[c0 + j] = C[c0 + j]! + s00;
-        C[c0 + j + 1] = C[c0 + j + 1]! + s01;
-        C[c0 + j + 2] = C[c0 + j + 2]! + s02;
-        C[c0 + j + 3] = C[c0 + j + 3]! + s03;
-        C[c1 + j] = C[c1 + j]! + s10;
-        C[c1 + j + 1] = C[c1 + j + 1]! + s11;
-        C[c1 + j + 2] = C[c1 + j + 2]! + s12;
-        C[c1 + j + 3] = C[c1 + j + 3]! + s13;
-      } else {
-        const d0 = bias ? bias[j]! : 0;
-        const d1 = bias ? bias[j + 1]! : 0;
-        const d2 = bias ? bias[j + 2]! : 0;
-        const d3 = bias ? bias[j + 3]! : 0;
-        C[c0 + j] = s00 + d0;
-        C[c0 + j + 1] = s01 + d1;
-        C[c0 + j + 2] = s02 + d2;
-        C[c0 + j + 3] = s03 + d3;
-        C[c1 + j] = s10 + d0;
-        C[c1 + j + 1] = s11 + d1;
-        C[c1 + j + 2] = s12 + d2;
-        C[c1 + j + 3] = s13 + d3;
-      }
+      const d0 = bias ? bias[j]! : 0;
+      const d1 = bias ? bias[j + 1]! : 0;
+      const d2 = bias ? bias[j + 2]! : 0;
+      const d3 = bias ? bias[j + 3]! : 0;
+      put(C, c0 + j, s00, accumulate, d0);
+      put(C, c0 + j + 1, s01, accumulate, d1);
+      put(C, c0 + j + 2, s02, accumulate, d2);
+      put(C, c0 + j + 3, s03, accumulate, d3);
+      put(C, c1 + j, s10, accumulate, d0);
+      put(C, c1 + j + 1, s11, accumulate, d1);
+      put(C, c1 + j + 2, s12, accumulate, d2);
+      put(C, c1 + j + 3, s13, accumulate, d3);
     }
     for (; j < n; j++) {
       const b0 = j * k;
@@ -103,9 +196,9 @@ export function gemmABt(
         s0 += A[a0 + p]! * v;
         s1 += A[a1 + p]! * v;
       }
-      const d = accumulate ? 0 : bias ? bias[j]! : 0;
-      C[c0 + j] = (accumulate ? C[c0 + j]! : d) + s0;
-      C[c1 + j] = (accumulate ? C[c1 + j]! : d) + s1;
+      const d = bias ? bias[j]! : 0;
+      put(C, c0 + j, s0, accumulate, d);
+      put(C, c1 + j, s1, accumulate, d);
     }
   }
   for (; i < m; i++) {
@@ -115,7 +208,7 @@ export function gemmABt(
       const b0 = j * k;
       let s = 0;
       for (let p = 0; p < k; p++) s += A[a0 + p]! * Bm[b0 + p]!;
-      C[c0 + j] = (accumulate ? C[c0 + j]! : bias ? bias[j]! : 0) + s;
+      put(C, c0 + j, s, accumulate, bias ? bias[j]! : 0);
     }
   }
 }
