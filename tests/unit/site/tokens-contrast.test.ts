@@ -39,7 +39,16 @@ const THEMES = [
 ] as const;
 
 const TEXT = ["fg", "muted", "accent", "danger", "ok", "warn"];
-const GRAPHICS = ["series-1", "series-2", "series-3", "series-4", "series-5", "series-6", "border-strong", "focus"];
+const GRAPHICS = [
+  "series-1",
+  "series-2",
+  "series-3",
+  "series-4",
+  "series-5",
+  "series-6",
+  "border-strong",
+  "focus",
+];
 
 describe("colour tokens meet WCAG AA contrast in both themes", () => {
   it("computes contrast the WCAG way", () => {
