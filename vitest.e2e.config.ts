@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 /**
  * End-to-end tests against the built site (`npm run build` first) in Debian's Chromium.
  * One static server and one browser are shared by all files (tests/e2e/global-setup.ts);
- * two files run at a time, each in its own browser contexts.
+ * two files run at a time, each with at most three pages open at once (test.concurrent),
+ * each page in its own browser context. Timeouts are generous because CI machines here are
+ * 2 shared cores; a healthy page takes 1-3 s.
  */
 export default defineConfig({
   test: {
@@ -12,7 +14,8 @@ export default defineConfig({
     globalSetup: ["tests/e2e/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    maxConcurrency: 3,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

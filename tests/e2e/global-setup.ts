@@ -3,6 +3,7 @@
  * `dist/` and one Chromium for all e2e test files. Test files reach both through the harness
  * (`startHarness()` reads what is provided here with `inject`).
  */
+import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startStaticServer } from "../../scripts/serve.ts";
 import { launchChromiumServer } from "./browser.ts";
@@ -17,12 +18,14 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startStaticServer({ root: "dist" });
+  // Without a build there is no shared server; tests of dist/ then fail with "run
+  // `npm run build` first", while tests that serve fixtures still run.
+  const server = existsSync("dist") ? await startStaticServer({ root: "dist" }) : undefined;
   const browser = await launchChromiumServer();
-  project.provide("e2eBaseUrl", server.url);
+  project.provide("e2eBaseUrl", server?.url ?? "");
   project.provide("e2eBrowserWs", browser.wsEndpoint());
   return async () => {
     await browser.close();
-    await server.close();
+    await server?.close();
   };
 }
