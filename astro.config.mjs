@@ -8,6 +8,7 @@ import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { plotStyleHashes } from "./src/components/site/csp-hashes.ts";
 import rehypeHeadingAnchors from "./src/components/site/rehype-heading-anchors.ts";
+import rehypeMathPunctuation from "./src/components/site/rehype-math-punctuation.ts";
 
 export default defineConfig({
   site: "https://vanishing-gradients.example.org",
@@ -23,7 +24,11 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
-        [rehypeKatex, { output: "html", strict: "error" }],
+        // htmlAndMathml: the visual HTML is aria-hidden and screen readers get MathML, so
+        // the maths is read as maths, not as a string of glyph boxes.
+        [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
+        // Keep "$x$," together: no line may start with the comma after a formula.
+        rehypeMathPunctuation,
         // Ids first (Astro's own slugger, the same ids render() reports as headings),
         // then the "link to this section" control beside each h2/h3.
         rehypeHeadingIds,
