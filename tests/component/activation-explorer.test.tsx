@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { afterEach, describe, expect, it } from "vitest";
 import ActivationExplorer from "../../src/components/widgets/activation-explorer/ActivationExplorer";
 import { parseExplorerConfig } from "../../src/components/widgets/activation-explorer/config";
-import { formatNumber } from "../../src/components/widgets/common/format";
+import { formatNumberProse as formatNumber } from "../../src/components/widgets/common/format";
 import { ACTIVATIONS, sigmoid, sigmoidPrime, tanhPrime } from "../../src/lib/activations";
 
 afterEach(cleanup);
@@ -39,7 +39,7 @@ describe("activation explorer", () => {
     fireEvent.change(numberBox(container, "x"), { target: { value: "-4" } });
     expect(readout(container, "x")).toBe("−4");
     expect(readout(container, "df")).toBe(formatNumber(sigmoidPrime(-4)));
-    expect(readout(container, "saturated")).toBe("yes, saturated");
+    expect(readout(container, "saturated")).toBe("yes");
   });
 
   it("clamps typed values into range and ignores junk", () => {
@@ -65,7 +65,7 @@ describe("activation explorer", () => {
 
   it("the threshold moves the saturation band and its description", () => {
     const { container } = render(<ActivationExplorer initial={{ x: 3, threshold: 0.05 }} />);
-    expect(readout(container, "saturated")).toBe("yes, saturated");
+    expect(readout(container, "saturated")).toBe("yes");
     const band = () => container.querySelector('[data-readout="band"]')?.textContent;
     const before = band();
     fireEvent.input(slider(container, "threshold"), { target: { value: "0.01" } });
@@ -117,5 +117,20 @@ describe("parseExplorerConfig", () => {
       threshold: 0.001,
     });
     expect(parseExplorerConfig(null)).toEqual(parseExplorerConfig({}));
+  });
+});
+
+describe("number formatting", () => {
+  it("reads naturally: significant figures, true minus, × 10ⁿ for tiny values, words for NaN", async () => {
+    const { formatNumber: plain, formatNumberProse } = await import(
+      "../../src/components/widgets/common/format"
+    );
+    expect(plain(0.25)).toBe("0.25");
+    expect(plain(-0.017662)).toBe("−0.01766");
+    expect(plain(3.3536e-4)).toBe("3.354e-4");
+    expect(formatNumberProse(3.3536e-4)).toBe("3.354 × 10⁻⁴");
+    expect(formatNumberProse(-2.5e7, 2)).toBe("−2.5 × 10⁷");
+    expect(plain(Number.NaN)).toBe("not a number");
+    expect(plain(Number.NEGATIVE_INFINITY)).toBe("−∞");
   });
 });

@@ -2,7 +2,7 @@
  * All activations' derivatives on one chart: where each is large, where it vanishes.
  * Pure: (data, options, document) -> SVG; build time and browser share it.
  */
-import { line, plot, ruleY, text } from "@observablehq/plot";
+import { line, plot, ruleY } from "@observablehq/plot";
 import { ACTIVATIONS, type ActivationName } from "../../lib/activations";
 import { sampleActivation } from "./activation-data";
 import { asAccessibleImage, CHART_STYLE } from "./chart-svg";
@@ -45,38 +45,26 @@ export function derivativeCompareChart(
   document: Document,
 ): SVGElement | HTMLElement {
   const series = COMPARE_SERIES.filter((s) => data.shown.includes(s.name));
-  const marks = series.flatMap((s) => {
-    const samples = sampleActivation(s.name, COMPARE_X_DOMAIN, 480);
-    const label = ACTIVATIONS[s.name].label;
-    const end = samples.at(-1)!;
-    return [
-      line(samples, {
-        x: "x",
-        y: "dy",
-        stroke: colour(s.role),
-        strokeWidth: 2.5,
-        strokeDasharray: s.dash ?? undefined,
-      }),
-      // Label each curve at its right end (and the left end for the saturating ones).
-      text([end], {
-        x: "x",
-        y: "dy",
-        text: () => `${label}′`,
-        dx: 4,
-        textAnchor: "start",
-        fill: colour(s.role),
-        fontWeight: 600,
-      }),
-    ];
-  });
+  // No labels at the curves' ends: several end at the same height (ReLU and leaky ReLU at 1,
+  // sigmoid and tanh near 0) and would overprint. The widget's legend names each curve by
+  // colour and dash, so the chart is readable in greyscale too.
+  const marks = series.map((s) =>
+    line(sampleActivation(s.name, COMPARE_X_DOMAIN, 480), {
+      x: "x",
+      y: "dy",
+      stroke: colour(s.role),
+      strokeWidth: 2.5,
+      strokeDasharray: s.dash ?? undefined,
+    }),
+  );
   const el = plot({
     document,
     width: options.width ?? 640,
     height: options.height ?? 300,
     marginLeft: 40,
-    marginRight: 90,
+    marginRight: 16,
     style: CHART_STYLE,
-    x: { domain: [...COMPARE_X_DOMAIN], label: "x", grid: true },
+    x: { domain: [...COMPARE_X_DOMAIN], label: null, grid: true },
     y: { domain: [-0.05, 1.1], label: "f′(x)", grid: true },
     marks: [
       ruleY([0], { stroke: colour("muted") }),

@@ -94,8 +94,8 @@ function ActivationExplorer(props: ActivationExplorerProps) {
         <Readout name="df" label={`${f}′(x), the tangent's slope`} value={p.dy} />
         <Readout
           name="saturated"
-          label={`${f}′(x) < ${config.threshold}?`}
-          value={saturated ? "yes, saturated" : "no"}
+          label={`saturated (${f}′ < ${config.threshold})`}
+          value={saturated ? "yes" : "no"}
         />
       </ReadoutList>
       <p class="widget-note" data-readout="band">

@@ -3,7 +3,7 @@
  * in a <dl>; pass `live` on the group to have screen readers announce changes politely.
  */
 import type { ComponentChildren } from "preact";
-import { formatNumber } from "./format";
+import { formatNumberProse } from "./format";
 
 export function ReadoutList(props: {
   readonly children: ComponentChildren;
@@ -25,7 +25,7 @@ export function Readout(props: {
   readonly name: string;
   readonly digits?: number;
 }) {
-  const text = typeof props.value === "number" ? formatNumber(props.value, props.digits) : props.value;
+  const text = typeof props.value === "number" ? formatNumberProse(props.value, props.digits) : props.value;
   return (
     <div class="readout" data-readout={props.name}>
       <dt>{props.label}</dt>

@@ -12,3 +12,29 @@ export function formatNumber(v: number, digits = 4): string {
   // A true minus sign reads better than a hyphen, and screen readers say "minus".
   return s.replace(/^-/, "−");
 }
+
+const SUPERSCRIPT: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
+
+/**
+ * Like formatNumber, but scientific values read as "3.352 × 10⁻⁴" instead of "3.352e-4":
+ * for numbers set in running prose and readouts people read rather than copy.
+ */
+export function formatNumberProse(v: number, digits = 4): string {
+  const s = formatNumber(v, digits);
+  const m = /^(−?[\d.]+)e([+-]?)(\d+)$/.exec(s);
+  if (!m) return s;
+  const exp = `${m[2] === "-" ? "-" : ""}${m[3]}`;
+  return `${m[1]} × 10${[...exp].map((c) => SUPERSCRIPT[c] ?? c).join("")}`;
+}

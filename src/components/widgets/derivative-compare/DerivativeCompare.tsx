@@ -82,7 +82,9 @@ function DerivativeCompare(props: DerivativeCompareProps) {
           ))}
         </div>
       </fieldset>
-      <div class="table-scroll">
+      {/* Focusable so keyboard users can scroll it sideways on a phone (axe: scrollable-region-focusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section class="table-scroll" tabIndex={0} aria-label="Derivative values">
         <table class="numbers" data-readout="compare-table">
           <caption>f′(x) at a few points</caption>
           <thead>
@@ -106,7 +108,7 @@ function DerivativeCompare(props: DerivativeCompareProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,109 @@
+/**
+ * Per-layer metrics over training steps: gradient norms ‖∂L/∂W^l‖ or update ratios
+ * ‖ΔW^l‖/‖W^l‖ on a log axis (they spread over orders of magnitude when gradients vanish),
+ * or the saturated / dead shares on a linear one. One line per layer, coloured from the input
+ * side to the output side; with several runs, each run gets its own dash.
+ *
+ *   layerSeriesChart([{ name: "vanishing", points }], { metric: "gradNorm", step: 120 }, document)
+ */
+import { line, plot, ruleX, text } from "@observablehq/plot";
+import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { colour } from "../palette";
+import { layerColourScale } from "./layer-colours";
+import {
+  type ChartRun,
+  decadeDomain,
+  LAYER_METRICS,
+  type LayerMetric,
+  layerCount,
+  layerRows,
+  runDash,
+} from "./series";
+
+export interface LayerSeriesOptions {
+  readonly metric: LayerMetric;
+  readonly width?: number;
+  readonly height?: number;
+  /** The scrubbed step, drawn as a vertical rule. */
+  readonly step?: number;
+  /** The x-axis extent (the configured run length), so the axis does not grow while training. */
+  readonly steps?: number;
+}
+
+export function layerSeriesChart(
+  runs: readonly ChartRun[],
+  options: LayerSeriesOptions,
+  document: Document,
+): SVGElement | HTMLElement {
+  const m = LAYER_METRICS[options.metric];
+  const rows = layerRows(runs, options.metric);
+  const n = layerCount(runs);
+  const maxStep = options.steps ?? Math.max(1, ...rows.map((r) => r.step));
+  // Labels at each line's end for the first and last layer: "layer 1", "layer 11".
+  const ends = runs.flatMap((_, runIndex) =>
+    [1, n].flatMap((layer) => {
+      const mine = rows.filter((r) => r.runIndex === runIndex && r.layer === layer);
+      const last = mine[mine.length - 1];
+      return last && runIndex === 0 ? [{ ...last, label: `layer ${layer}` }] : [];
+    }),
+  );
+  const marks = [
+    ...runs.map((_, i) =>
+      line(
+        rows.filter((r) => r.runIndex === i),
+        {
+          x: "step",
+          y: "value",
+          z: "layer",
+          stroke: "layer",
+          strokeWidth: 1.5,
+          strokeDasharray: runDash(i) ?? undefined,
+        },
+      ),
+    ),
+    text(ends, {
+      x: "step",
+      y: "value",
+      text: "label",
+      dx: -4,
+      dy: -7,
+      textAnchor: "end",
+      fill: colour("ink"),
+      stroke: "var(--bg, #fff)",
+      strokeWidth: 3,
+      paintOrder: "stroke",
+    }),
+    ...(options.step !== undefined
+      ? [ruleX([options.step], { stroke: colour("muted"), strokeDasharray: "3,3" })]
+      : []),
+  ];
+  const el = plot({
+    document,
+    width: options.width ?? 640,
+    height: options.height ?? 240,
+    marginLeft: 56,
+    marginRight: 12,
+    style: CHART_STYLE,
+    x: { domain: [0, maxStep], label: "step", grid: true },
+    y: m.log
+      ? {
+          type: "log",
+          domain: decadeDomain(
+            rows.map((r) => r.value),
+            [1e-6, 1],
+          ),
+          label: m.label,
+          grid: true,
+          tickFormat: "~e",
+          ticks: 6,
+        }
+      : { domain: [0, 1], label: m.label, grid: true, tickFormat: "~%" },
+    color: layerColourScale(n),
+    marks,
+  });
+  const names = runs.map((r) => r.name).join(" and ");
+  return asAccessibleImage(
+    el,
+    `Line chart of ${m.describe} (layers 1 to ${n}) over ${maxStep} training steps for ${names}.`,
+  );
+}

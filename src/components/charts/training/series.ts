@@ -1,0 +1,89 @@
+/**
+ * Data shaping shared by the training charts: a chart takes an array of runs (so two runs of a
+ * same-seed comparison can be overlaid) and flattens them into tidy rows for Plot.
+ */
+import type { TrainingPoint } from "../../../lib/findings";
+
+/** One run as a chart sees it: a name for the legend and its recorded points. */
+export interface ChartRun {
+  readonly name: string;
+  readonly points: readonly TrainingPoint[];
+}
+
+/** Stroke dash per run index: the first run solid, the second dashed, the third dotted. */
+export const RUN_DASHES = [null, "6,3", "2,3"] as const;
+export const runDash = (i: number): string | null => RUN_DASHES[i % RUN_DASHES.length] ?? null;
+
+/** Per-layer metrics a time-series chart can show. */
+export const LAYER_METRICS = {
+  gradNorm: { label: "‖∂L/∂W‖ per layer", log: true, describe: "the gradient norm of each layer's weights" },
+  updateRatio: {
+    label: "‖ΔW‖ / ‖W‖ per layer",
+    log: true,
+    describe: "each layer's update-to-weight ratio",
+  },
+  saturated: {
+    label: "saturated share per layer",
+    log: false,
+    describe: "the share of saturated units per layer",
+  },
+  dead: { label: "dead share per layer", log: false, describe: "the share of dead units per layer" },
+} as const;
+export type LayerMetric = keyof typeof LAYER_METRICS;
+
+export interface LayerRow {
+  readonly run: string;
+  readonly runIndex: number;
+  readonly step: number;
+  readonly layer: number;
+  readonly value: number;
+}
+
+/**
+ * Rows { run, step, layer, value } for one metric. Values a log scale cannot show (0, NaN,
+ * Infinity) are dropped, so a line simply ends where a run diverged.
+ */
+export function layerRows(runs: readonly ChartRun[], metric: LayerMetric): LayerRow[] {
+  const log = LAYER_METRICS[metric].log;
+  const rows: LayerRow[] = [];
+  runs.forEach((r, runIndex) => {
+    for (const p of r.points) {
+      for (const l of p.layers) {
+        const v = l[metric];
+        if (v === null || !Number.isFinite(v) || (log && !(v > 0))) continue;
+        rows.push({ run: r.name, runIndex, step: p.step, layer: l.layer, value: v });
+      }
+    }
+  });
+  return rows;
+}
+
+/** Number of layers (the largest over the runs). */
+export const layerCount = (runs: readonly ChartRun[]): number =>
+  Math.max(0, ...runs.map((r) => r.points[0]?.layers.length ?? 0));
+
+/** The recorded point of a run nearest to `step` (at or before it when possible). */
+export function pointAt(points: readonly TrainingPoint[], step: number): TrainingPoint | undefined {
+  let best: TrainingPoint | undefined;
+  for (const p of points) {
+    if (p.step <= step) best = p;
+    else return best ?? p;
+  }
+  return best;
+}
+
+/** [lo, hi] of positive finite values, widened to whole decades (for log axes). */
+export function decadeDomain(values: readonly number[], fallback: [number, number]): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const v of values) {
+    if (v > 0 && Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!(hi > 0)) return fallback;
+  const a = 10 ** Math.floor(Math.log10(lo));
+  const b = 10 ** Math.ceil(Math.log10(hi));
+  return a === b ? [a / 10, b * 10] : [a, b];
+}
