@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   activateHeadingAnchor,
   copyText,
+  followAnchorAlias,
   installHeadingAnchors,
 } from "../../src/components/site/heading-anchors";
 
@@ -99,5 +100,40 @@ describe("section link controls", () => {
     expect(click.defaultPrevented).toBe(false);
     expect(writeText).not.toHaveBeenCalled();
     uninstall();
+  });
+});
+
+describe("declared anchor aliases", () => {
+  const aliases = {
+    "/chapters/01-sigmoid/#old-name": "/chapters/01-sigmoid/#the-logistic-function",
+    "/chapters/01-sigmoid/#gone-elsewhere": "/chapters/02-one-neuron/#a-saturated-neuron-barely-learns",
+  };
+
+  it("send an old fragment on this page to its new section", () => {
+    setUp();
+    window.history.replaceState(null, "", `${PAGE}#old-name`);
+    expect(followAnchorAlias(document, aliases)).toBe(`${PAGE}#the-logistic-function`);
+    expect(window.location.hash).toBe("#the-logistic-function");
+  });
+
+  it("leave fragments that exist, or that no alias mentions, alone", () => {
+    setUp();
+    window.history.replaceState(null, "", `${PAGE}#the-logistic-function`);
+    expect(followAnchorAlias(document, aliases)).toBeUndefined();
+    window.history.replaceState(null, "", `${PAGE}#never-existed`);
+    expect(followAnchorAlias(document, aliases)).toBeUndefined();
+    expect(window.location.hash).toBe("#never-existed");
+  });
+
+  it("navigate to another page when the section moved there", () => {
+    setUp();
+    window.history.replaceState(null, "", `${PAGE}#gone-elsewhere`);
+    const replace = vi.spyOn(window.location, "replace").mockImplementation(() => {});
+    expect(followAnchorAlias(document, aliases)).toBe(
+      `${window.location.origin}/chapters/02-one-neuron/#a-saturated-neuron-barely-learns`,
+    );
+    expect(replace).toHaveBeenCalledWith(
+      `${window.location.origin}/chapters/02-one-neuron/#a-saturated-neuron-barely-learns`,
+    );
   });
 });

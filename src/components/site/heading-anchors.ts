@@ -109,3 +109,45 @@ export function installHeadingAnchors(doc: Document = document): () => void {
   doc.addEventListener("click", onClick);
   return () => doc.removeEventListener("click", onClick);
 }
+
+/**
+ * Old section links keep working: when the URL's #fragment names no element on this page
+ * but tests/anchors.aliases.json declared where it went (HeadingAnchors.astro embeds this
+ * page's aliases as JSON), go there — same page: swap the fragment and scroll; another
+ * page: navigate. `aliases` maps "/path/#old" to "/path/#new" or "/other/#new".
+ */
+export function followAnchorAlias(
+  doc: Document,
+  aliases: Readonly<Record<string, string>>,
+): string | undefined {
+  const win = doc.defaultView;
+  if (!win) return undefined;
+  const { pathname, hash } = win.location;
+  if (hash.length < 2) return undefined;
+  const id = decodeURIComponent(hash.slice(1));
+  if (doc.getElementById(id)) return undefined;
+  const target = aliases[`${pathname}#${id}`];
+  if (!target) return undefined;
+  const url = new URL(target, win.location.href);
+  if (url.pathname === pathname) {
+    win.history.replaceState(win.history.state, "", url.href);
+    doc.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();
+  } else {
+    win.location.replace(url.href);
+  }
+  return url.href;
+}
+
+/** Read the aliases HeadingAnchors.astro embedded, follow one if needed, and on hash changes. */
+export function installAnchorAliases(doc: Document = document): void {
+  const data = doc.getElementById("anchor-aliases")?.textContent;
+  if (!data) return;
+  let aliases: Record<string, string>;
+  try {
+    aliases = JSON.parse(data) as Record<string, string>;
+  } catch {
+    return;
+  }
+  followAnchorAlias(doc, aliases);
+  doc.defaultView?.addEventListener("hashchange", () => followAnchorAlias(doc, aliases));
+}
