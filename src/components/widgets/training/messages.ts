@@ -1,0 +1,44 @@
+/**
+ * What a training run reports, and the messages between a widget and the worker that trains
+ * it. Shared by the worker (train.worker.ts), the main-thread fallback and the hook
+ * (useTrainingRun.ts), so both sides agree by type.
+ *
+ * Everything here is plain data (structured-clone safe): numbers, strings, arrays, and the
+ * validated ExperimentConfig.
+ */
+import type { ExperimentConfig } from "../../../lib/config";
+import type { TrainingPoint } from "../../../lib/findings";
+import type { StopReason } from "../../../lib/run";
+
+export type { LayerPoint, TrainingPoint } from "../../../lib/findings";
+
+/** What the UI knows about a run at any moment. */
+export interface RunProgress {
+  /** Steps taken so far. */
+  readonly stepsDone: number;
+  /** The configured total. */
+  readonly steps: number;
+  readonly stop: StopReason | null;
+}
+
+/** A batch of new points, posted after each time slice. */
+export interface PointsBatch extends RunProgress {
+  /** The run generation this batch belongs to (see ToWorker.start); stale batches are dropped. */
+  readonly generation: number;
+  readonly points: TrainingPoint[];
+}
+
+export type ToWorker =
+  /** Build a fresh run of `config` (replacing any current one). Does not start playing. */
+  | { readonly type: "start"; readonly generation: number; readonly config: ExperimentConfig }
+  /** Train continuously, in time slices, until paused, done or replaced. */
+  | { readonly type: "play" }
+  | { readonly type: "pause" }
+  /** Take exactly `steps` more steps (fewer at the end), then stop. */
+  | { readonly type: "step"; readonly steps: number };
+
+export type FromWorker =
+  | ({ readonly type: "points" } & PointsBatch)
+  /** Playing ended by itself (done or diverged) — the UI flips its Play button back. */
+  | { readonly type: "idle"; readonly generation: number }
+  | { readonly type: "error"; readonly generation: number; readonly message: string };

@@ -1,0 +1,204 @@
+/**
+ * useTrainingRun(config): a training run as Preact state, trained off the main thread.
+ *
+ *   const t = useTrainingRun(config);
+ *   t.points        every recorded TrainingPoint so far (a stable array, appended in place)
+ *   t.version       bumps whenever points or progress change: use it as a memo key
+ *   t.progress      { stepsDone, steps, stop }
+ *   t.playing, t.error, t.mode ("worker" | "main-thread")
+ *   t.play(), t.pause(), t.toggle(), t.step(n), t.reset()
+ *
+ * A new config (compare by value: pass a memoised object) starts a new run; reset() starts the
+ * same config again, so the same seed replays the same data, initial weights and batch order
+ * and gives bit-identical points. Points from a replaced run are dropped by generation number.
+ *
+ * The run lives in a module Web Worker (train.worker.ts). Where Workers are unavailable (or
+ * the worker fails to load, e.g. under a strict CSP) the same pump runs on the main thread in
+ * slices of MAIN_THREAD_SLICE_MS, so the page still never has a long task.
+ *
+ * UI updates are batched: the worker posts every ~30 ms, the hook re-renders at most every
+ * `refreshMs` (default 150 ms; pass more under prefers-reduced-motion), and at once when a
+ * run pauses or ends.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { ExperimentConfig } from "../../../lib/config";
+import type { FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
+import { createPump, type Pump } from "./pump";
+
+/** Main-thread slices stay far below the 50 ms long-task line, leaving room for drawing. */
+export const MAIN_THREAD_SLICE_MS = 8;
+
+export interface TrainingRunOptions {
+  /** Minimum milliseconds between re-renders while training. */
+  readonly refreshMs?: number;
+  /** Force the main-thread fallback (tests; environments where a worker is unwanted). */
+  readonly worker?: boolean;
+}
+
+export interface TrainingRun {
+  readonly points: readonly TrainingPoint[];
+  readonly version: number;
+  readonly progress: RunProgress;
+  readonly playing: boolean;
+  readonly error: string | null;
+  readonly mode: "worker" | "main-thread";
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  step(n?: number): void;
+  reset(): void;
+}
+
+/** Something that accepts ToWorker messages: a Worker, or the in-page pump. */
+interface Channel {
+  send(m: ToWorker): void;
+  close(): void;
+}
+
+function mainThreadChannel(onMessage: (m: FromWorker) => void): Channel {
+  const pump: Pump = createPump({
+    post: onMessage,
+    now: () => performance.now(),
+    later: (f) => {
+      const id = setTimeout(f, 0);
+      return () => clearTimeout(id);
+    },
+    sliceMs: MAIN_THREAD_SLICE_MS,
+  });
+  return { send: (m) => pump.handle(m), close: () => pump.dispose() };
+}
+
+function workerChannel(onMessage: (m: FromWorker) => void, onFail: () => void): Channel | null {
+  if (typeof Worker === "undefined") return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return null;
+  }
+  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  // A module that fails to load (network, CSP) reports here, before any message.
+  worker.onerror = (e) => {
+    e.preventDefault();
+    onFail();
+  };
+  return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
+}
+
+export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOptions = {}): TrainingRun {
+  const refreshMs = options.refreshMs ?? 150;
+  const useWorker = options.worker ?? true;
+  const points = useRef<TrainingPoint[]>([]);
+  const progressRef = useRef<RunProgress>({ stepsDone: 0, steps: config.steps, stop: null });
+  const generation = useRef(0);
+  const channel = useRef<Channel | null>(null);
+  /** What the current run has been asked to do, replayed if the worker dies and we fall back. */
+  const configRef = useRef(config);
+  const [version, setVersion] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [mode, setMode] = useState<"worker" | "main-thread">("main-thread");
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flushNow = useCallback(() => {
+    if (flushTimer.current) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    setVersion((v) => v + 1);
+  }, []);
+  const flushSoon = useCallback(() => {
+    if (flushTimer.current) return;
+    flushTimer.current = setTimeout(flushNow, refreshMs);
+  }, [flushNow, refreshMs]);
+
+  const onMessage = useCallback(
+    (m: FromWorker) => {
+      if (m.generation !== generation.current) return;
+      if (m.type === "points") {
+        for (const p of m.points) points.current.push(p);
+        progressRef.current = { stepsDone: m.stepsDone, steps: m.steps, stop: m.stop };
+        flushSoon();
+      } else if (m.type === "idle") {
+        setPlaying(false);
+        flushNow();
+      } else {
+        setPlaying(false);
+        setError(m.message);
+        flushNow();
+      }
+    },
+    [flushNow, flushSoon],
+  );
+
+  const begin = useCallback((c: ExperimentConfig) => {
+    generation.current++;
+    points.current = [];
+    progressRef.current = { stepsDone: 0, steps: c.steps, stop: null };
+    configRef.current = c;
+    setPlaying(false);
+    setError(null);
+    channel.current?.send({ type: "start", generation: generation.current, config: c });
+  }, []);
+
+  // One channel for the widget's lifetime; a failing worker is replaced by the main-thread pump.
+  useEffect(() => {
+    const fallback = () => {
+      channel.current?.close();
+      channel.current = mainThreadChannel(onMessage);
+      setMode("main-thread");
+      begin(configRef.current);
+      flushNow();
+    };
+    const w = useWorker ? workerChannel(onMessage, fallback) : null;
+    channel.current = w ?? mainThreadChannel(onMessage);
+    setMode(w ? "worker" : "main-thread");
+    begin(configRef.current);
+    return () => {
+      channel.current?.close();
+      channel.current = null;
+      if (flushTimer.current) clearTimeout(flushTimer.current);
+    };
+  }, [useWorker, onMessage, begin, flushNow]);
+
+  // A new config is a new run.
+  useEffect(() => {
+    if (configRef.current === config) return;
+    begin(config);
+    flushNow();
+  }, [config, begin, flushNow]);
+
+  const play = useCallback(() => {
+    if (progressRef.current.stop) return;
+    setPlaying(true);
+    channel.current?.send({ type: "play" });
+  }, []);
+  const pause = useCallback(() => {
+    setPlaying(false);
+    channel.current?.send({ type: "pause" });
+  }, []);
+  const step = useCallback((n = 1) => {
+    if (progressRef.current.stop) return;
+    channel.current?.send({ type: "step", steps: n });
+  }, []);
+  const reset = useCallback(() => {
+    begin(configRef.current);
+    flushNow();
+  }, [begin, flushNow]);
+
+  return useMemo(
+    () => ({
+      points: points.current,
+      version,
+      progress: progressRef.current,
+      playing,
+      error,
+      mode,
+      play,
+      pause,
+      toggle: () => (playing ? pause() : play()),
+      step,
+      reset,
+    }),
+    // version stands for points and progress, which live in refs.
+    [version, playing, error, mode, play, pause, step, reset],
+  );
+}
