@@ -1,5 +1,5 @@
 /**
- * npm run experiment -- <config.json> [--steps N] [--every K] [--eval-every M] [--out FILE] [--csv] [--quiet]
+ * npm run experiment -- <config.json> [--steps N] [--every K] [--eval-every M] [--out FILE] [--csv] [--histograms] [--quiet]
  *
  * Trains one experiment headless in Node and writes its metrics as JSON (format in
  * examples/README.md). The output is a pure function of the config and the options: two runs
@@ -45,6 +45,7 @@ function main(): void {
 
   const run = createRun(config, {
     recordEvery: args.every,
+    histograms: args.histograms,
     ...(config.data.dataset === "mnist" ? { mnist: loadMnistSubset() } : {}),
   });
 

@@ -14,11 +14,13 @@ export interface ExperimentArgs {
   readonly out?: string;
   /** Also (or, without --out, instead) write the records as CSV. */
   readonly csv: boolean;
+  /** Fill per-layer gradient and activation histograms in the records (MLP). */
+  readonly histograms: boolean;
   /** No progress line on stderr. */
   readonly quiet: boolean;
 }
 
-export const USAGE = `usage: npm run experiment -- <config.json> [--steps N] [--every K] [--eval-every M] [--out FILE] [--csv] [--quiet]
+export const USAGE = `usage: npm run experiment -- <config.json> [--steps N] [--every K] [--eval-every M] [--out FILE] [--csv] [--histograms] [--quiet]
 
   <config.json>    an experiment config (see examples/README.md); missing fields take defaults
   --steps N        train N steps instead of config.steps
@@ -27,6 +29,7 @@ export const USAGE = `usage: npm run experiment -- <config.json> [--steps N] [--
   --out FILE       write the metrics JSON to FILE (default: stdout)
   --csv            write the records as CSV too: to FILE with .csv for .json when --out is
                    given, otherwise to stdout instead of the JSON
+  --histograms     add per-layer gradient (log bins) and activation histograms to each record
   --quiet          no progress line on stderr`;
 
 export type ParsedArgs = { ok: true; args: ExperimentArgs } | { ok: false; error: string };
@@ -48,6 +51,7 @@ export function parseExperimentArgs(argv: readonly string[]): ParsedArgs {
   let out: string | undefined;
   let csv = false;
   let quiet = false;
+  let histograms = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     switch (a) {
@@ -73,6 +77,9 @@ export function parseExperimentArgs(argv: readonly string[]): ParsedArgs {
       case "--quiet":
         quiet = true;
         break;
+      case "--histograms":
+        histograms = true;
+        break;
       case "--help":
       case "-h":
         return { ok: false, error: "" };
@@ -92,6 +99,7 @@ export function parseExperimentArgs(argv: readonly string[]): ParsedArgs {
       evalEvery,
       csv,
       quiet,
+      histograms,
       ...(steps === undefined ? {} : { steps }),
       ...(out === undefined ? {} : { out }),
     },

@@ -38,6 +38,13 @@ import {
   type SequenceBatch,
   type SequenceTaskName,
 } from "./data/sequences";
+import {
+  collectMlpDiagnostics,
+  createMlpDiagnostics,
+  diagnosticsToJSON,
+  findNonFinite,
+  type MlpDiagnostics,
+} from "./diagnostics";
 import type { BiasInit, InitSpec } from "./inits";
 import { accuracy as batchAccuracy, computeLoss, LOSSES, type LossName } from "./losses";
 import { createMlp, type Mlp } from "./mlp/mlp";
@@ -55,7 +62,16 @@ export interface RunInputs {
    * one); the loss of every step is kept in `losses` regardless. Default 1.
    */
   readonly recordEvery?: number;
+  /** Fill per-layer gradient and activation histograms in the records (MLP; default false). */
+  readonly histograms?: boolean;
 }
+
+/**
+ * Per-layer diagnostics of an MLP (src/lib/diagnostics.ts): gradient norms of W and b,
+ * weight norm, update ratio, delta RMS, pre-activation and activation mean and spread, the
+ * saturated and dead fractions, and (when asked for) histograms.
+ */
+export type LayerRecord = ReturnType<typeof diagnosticsToJSON>["layers"][number];
 
 /** Numbers of one parameter tensor at one step (weights, biases, norm gains, recurrent matrices). */
 export interface ParamRecord {
@@ -83,6 +99,8 @@ export interface StepRecord {
   readonly clippedGradNorm: number;
   /** One entry per parameter tensor, in model order (input side first). */
   readonly paramStats: readonly ParamRecord[];
+  /** MLP models: one entry per layer (hidden layers 1..H, then the output layer). */
+  readonly layers?: readonly LayerRecord[];
   /** Recurrent models: mean over the batch of ||dL/dh_t||, t = 1..T. */
   readonly hiddenGradNorms?: readonly number[];
 }
@@ -140,15 +158,6 @@ function norm(a: Float64Array): number {
   return Math.sqrt(s);
 }
 
-/** True when every entry is finite; cheap next to a training step. */
-function allFinite(params: readonly Param[]): boolean {
-  for (const p of params) {
-    const v = p.value;
-    for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i] as number)) return false;
-  }
-  return true;
-}
-
 /** Output width for a data set with `classes` classes under a loss. */
 function outputWidth(loss: LossName, classes: number): number {
   // Two classes fit one output (a logit for BCE, a 0/1 regression for MSE); softmax needs one per class.
@@ -189,8 +198,8 @@ interface Trainer {
   readonly params: readonly Param[];
   forwardBackward(rng: Rng): { loss: number; accuracy: number | null };
   evaluate(): Evaluation;
-  /** Extra per-step numbers for the record. */
-  extras(): Pick<StepRecord, "hiddenGradNorms">;
+  /** Extra per-step numbers for the record, read after the optimiser's step. */
+  extras(optimiser: Optimiser): Pick<StepRecord, "hiddenGradNorms" | "layers">;
 }
 
 function createMlpTrainer(
@@ -235,6 +244,9 @@ function createMlpTrainer(
   for (let i = 0; i < train.n; i++) order[i] = i;
   // Position in the current epoch's permutation; n forces a shuffle before the first batch.
   let cursor = train.n;
+  const diagnostics: MlpDiagnostics = createMlpDiagnostics(model, {
+    histograms: inputs.histograms ?? false,
+  });
 
   return {
     params: model.params,
@@ -254,7 +266,8 @@ function createMlpTrainer(
       const logits = model.forward(x, B, "train");
       const loss = computeLoss(lossName, logits, t, B, k, dLogits);
       const acc = batchAccuracy(logits, t, B, k, threshold);
-      if (Number.isFinite(loss)) model.backward(dLogits);
+      // Backward even from a non-finite loss: the records then show where the NaN went.
+      model.backward(dLogits);
       return { loss, accuracy: acc };
     },
     evaluate() {
@@ -262,7 +275,9 @@ function createMlpTrainer(
       const loss = computeLoss(lossName, logits, testT, test.n, k, null);
       return { loss, accuracy: batchAccuracy(logits, testT, test.n, k, threshold), n: test.n };
     },
-    extras: () => ({}),
+    extras: (optimiser) => ({
+      layers: diagnosticsToJSON(collectMlpDiagnostics(model, optimiser, diagnostics)).layers,
+    }),
   };
 }
 
@@ -303,7 +318,7 @@ function createRecurrentTrainer(config: ExperimentConfig, m: RecurrentModelConfi
       const y = model.forward(batch.x, T, B);
       const loss = computeLoss(lossName, y, batch.y, B, info.outputs, dOut);
       const acc = classification ? batchAccuracy(y, batch.y, B, info.outputs, threshold) : null;
-      if (Number.isFinite(loss)) model.backward(dOut);
+      model.backward(dOut);
       return { loss, accuracy: acc };
     },
     evaluate() {
@@ -368,21 +383,19 @@ export function createRun(config: ExperimentConfig, inputs: RunInputs = {}): Run
     let diverged: string | null = null;
     let updated = false;
     if (s === 1 && Number.isFinite(loss)) explodesAbove = EXPLOSION_FACTOR * Math.max(1, loss);
+    // Clipping also reports the global norm; it leaves non-finite gradients as they are.
+    clipGradients(trainer.params, clipSpec, clip);
     if (!Number.isFinite(loss)) {
       diverged = `loss is ${loss}`;
-      clip.preNorm = Number.NaN;
-      clip.postNorm = Number.NaN;
+    } else if (loss > explodesAbove) {
+      diverged = `loss exploded to ${loss.toPrecision(3)} (above ${EXPLOSION_FACTOR} x max(1, first loss))`;
+    } else if (!Number.isFinite(clip.preNorm)) {
+      // Either a gradient entry is NaN/Infinity, or finite entries overflowed the sum of squares.
+      diverged = findNonFinite(loss, trainer.params) ?? `gradient norm is ${clip.preNorm}`;
     } else {
-      clipGradients(trainer.params, clipSpec, clip);
-      if (loss > explodesAbove) {
-        diverged = `loss exploded to ${loss.toPrecision(3)} (above ${EXPLOSION_FACTOR} x max(1, first loss))`;
-      } else if (!Number.isFinite(clip.preNorm)) {
-        diverged = `gradient norm is ${clip.preNorm}`;
-      } else {
-        optimiser.step();
-        updated = true;
-        if (!allFinite(trainer.params)) diverged = "weights are no longer finite";
-      }
+      optimiser.step();
+      updated = true;
+      diverged = findNonFinite(loss, trainer.params);
     }
     // A diverging step that stopped before the update moved nothing.
     if (!updated) optimiser.updateNorms.fill(0);
@@ -398,7 +411,7 @@ export function createRun(config: ExperimentConfig, inputs: RunInputs = {}): Run
       gradNorm: clip.preNorm,
       clippedGradNorm: clip.postNorm,
       paramStats: paramRecords(trainer.params, optimiser.updateNorms),
-      ...trainer.extras(),
+      ...trainer.extras(optimiser),
     };
     metrics.push(record);
     return record;

@@ -86,6 +86,7 @@ describe("npm run experiment", () => {
     const header = csv[0]!.split(",");
     expect(header.slice(0, 5)).toEqual(["step", "loss", "accuracy", "gradNorm", "clippedGradNorm"]);
     expect(header).toContain("layer1.W.grad");
+    expect(header).toContain("L1.saturatedFraction");
     expect(header.slice(-2)).toEqual(["test.loss", "test.accuracy"]);
     const last = csv[4]!.split(",");
     expect(last).toHaveLength(header.length);
@@ -130,7 +131,16 @@ describe("parseExperimentArgs", () => {
       ]),
     ).toEqual({
       ok: true,
-      args: { configPath: "c.json", steps: 5, every: 2, evalEvery: 0, out: "o.json", csv: true, quiet: true },
+      args: {
+        configPath: "c.json",
+        steps: 5,
+        every: 2,
+        evalEvery: 0,
+        out: "o.json",
+        csv: true,
+        quiet: true,
+        histograms: false,
+      },
     });
   });
 

@@ -60,6 +60,20 @@ describe("createRun", () => {
     expect(global).toBeCloseTo(r!.gradNorm, 12);
   });
 
+  it("records H1's per-layer diagnostics for MLPs, histograms on request", () => {
+    const plain = createRun(config({ steps: 1, model: { depth: 2, width: 4, activation: "relu" } }));
+    const [r] = plain.step();
+    expect(r?.layers?.map((l) => l.layer)).toEqual([1, 2, 3]);
+    expect(r?.layers?.[0]).toMatchObject({ activation: "relu", gradHistogram: null });
+    expect(r?.layers?.[0]?.deadFraction).toBeGreaterThanOrEqual(0);
+    expect(r?.layers?.[0]?.gradNormW).toBeCloseTo(r!.paramStats[0]!.gradNorm, 12);
+    const withHist = createRun(config({ steps: 1, model: { depth: 2, width: 4 } }), { histograms: true });
+    const h = withHist.step()[0]?.layers?.[0]?.gradHistogram;
+    expect(h).not.toBeNull();
+    // 2 inputs x 4 units = 8 weight gradients counted
+    expect(h?.total).toBe(8);
+  });
+
   it("shows vanishing gradients: in a deep sigmoid net the first layer's gradient is far below the last's", () => {
     const run = createRun(config({ steps: 1, model: { depth: 8, width: 16, activation: "sigmoid" } }));
     const [r] = run.step();
@@ -195,7 +209,7 @@ describe("divergence", () => {
     if (run.stop?.kind !== "diverged") return;
     expect(run.stop.step).toBeLessThan(200);
     expect(run.stepsDone).toBe(run.stop.step);
-    expect(run.stop.reason).toMatch(/loss|gradient|weights/);
+    expect(run.stop.reason).toMatch(/loss|gradient|weight/);
     expect(run.metrics.at(-1)?.step).toBe(run.stop.step);
     expect(run.step(5)).toEqual([]);
   });
