@@ -11,10 +11,13 @@ import type { Element, ElementContent, Root } from "hast";
  */
 const TRAILING_PUNCTUATION = /^[,.;:!?)\]\u2019\u201d\u2026]+/;
 
-function isInlineKatex(node: ElementContent): node is Element {
-  if (node.type !== "element") return false;
+function hasClass(node: Element, name: string): boolean {
   const cls = node.properties.className;
-  return Array.isArray(cls) && cls.includes("katex");
+  return Array.isArray(cls) && cls.includes(name);
+}
+
+function isInlineKatex(node: ElementContent): boolean {
+  return node.type === "element" && hasClass(node, "katex");
 }
 
 function wrapChildren(parent: { children: ElementContent[] }): void {
@@ -37,9 +40,8 @@ function wrapChildren(parent: { children: ElementContent[] }): void {
       continue;
     }
     // Recurse into everything except KaTeX's own output and display maths.
-    if (node.type === "element" && !isInlineKatex(node)) {
-      const cls = node.properties.className;
-      if (!(Array.isArray(cls) && cls.includes("katex-display"))) wrapChildren(node);
+    if (node.type === "element" && !hasClass(node, "katex") && !hasClass(node, "katex-display")) {
+      wrapChildren(node);
     }
     out.push(node);
   }
