@@ -211,6 +211,26 @@ describe("schema properties (fast-check)", () => {
     }
   });
 
+  it("never throws on arbitrary input: either a valid config or readable errors (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ model: fc.anything(), data: fc.anything(), clip: fc.anything() }),
+        ),
+        (input) => {
+          const r = parseConfig(input);
+          if (r.ok) expect(configSchema.safeParse(r.config).success).toBe(true);
+          else {
+            expect(r.errors.length).toBeGreaterThan(0);
+            for (const e of r.errors) expect(e).toMatch(/^[\w.]+: /);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("any unknown key is rejected by name (fast-check)", () => {
     const known = new Set(Object.keys(DEFAULT_CONFIG));
     fc.assert(
