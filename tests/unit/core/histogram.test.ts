@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ACTIVATION_BINS,
@@ -30,6 +31,38 @@ describe("histograms", () => {
     expect([h.zeros, h.nonFinite, h.under, h.over, h.total]).toEqual([2, 2, 1, 1, 9]);
     const counted = h.counts.reduce((a, b) => a + b, 0) + h.zeros + h.nonFinite + h.under + h.over;
     expect(counted).toBe(h.total);
+  });
+
+  it("log bins agree with the edge definition 10^e_b <= |v| < 10^e_(b+1) for any value (property)", () => {
+    const edges = binEdges(GRADIENT_BINS);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.double(), fc.double({ min: -100, max: 100 }), fc.double({ min: 1e-13, max: 1e-3 })),
+          {
+            maxLength: 50,
+          },
+        ),
+        (xs) => {
+          const h = createHistogram(GRADIENT_BINS);
+          addToHistogram(h, Float64Array.from(xs));
+          const expected = new Array(GRADIENT_BINS.bins).fill(0);
+          let under = 0;
+          let over = 0;
+          for (const v of xs) {
+            const a = Math.abs(v);
+            if (!Number.isFinite(v) || a === 0) continue;
+            if (a < edges[0]!) under++;
+            else if (a >= edges[GRADIENT_BINS.bins]!) over++;
+            else expected[edges.findLastIndex((e) => e <= a)]++;
+          }
+          expect(Array.from(h.counts)).toEqual(expected);
+          expect([h.under, h.over]).toEqual([under, over]);
+          expect(h.zeros).toBe(xs.filter((v) => v === 0).length);
+          expect(h.nonFinite).toBe(xs.filter((v) => !Number.isFinite(v)).length);
+        },
+      ),
+    );
   });
 
   it("edges in value space and a JSON copy", () => {
