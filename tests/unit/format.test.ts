@@ -24,3 +24,19 @@ describe("readout number format", () => {
     expect(tex(Number.NEGATIVE_INFINITY)).toBe("-\\infty");
   });
 });
+
+describe("log-axis ticks", () => {
+  it("gives whole decades inside a rounded-out domain, thinned to the limit", async () => {
+    const { powerDomain, powerTicks, powerLabel } = await import(
+      "../../src/components/widgets/neuron-stepper/log-ticks"
+    );
+    expect(powerDomain([0.003, 250])).toEqual([0.001, 1000]);
+    expect(powerTicks([0.003, 250])).toEqual([0.001, 0.01, 0.1, 1, 10, 100, 1000]);
+    const wide = powerTicks([1e-20, 1], 8);
+    expect(wide.length).toBeLessThanOrEqual(8);
+    expect(wide.at(-1)).toBe(1);
+    expect(powerTicks([0, Number.NaN])).toEqual([]);
+    expect(powerDomain([5, 5])).toEqual([1, 10]);
+    expect(powerLabel(1e-6)).toBe("10⁻⁶");
+  });
+});

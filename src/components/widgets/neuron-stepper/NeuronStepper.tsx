@@ -12,7 +12,7 @@
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LOSS_NAMES, LOSSES, type LossName, type NeuronTask, neuronStep } from "../../../lib/neuron";
-import { ChartMount } from "../common/ChartMount";
+import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
@@ -160,12 +160,14 @@ function NeuronStepper(props: NeuronStepperProps) {
   const lossNow = trace.current.loss[length - 1] as number;
 
   const drawTrace = useCallback(
-    (doc: Document) => lossTraceChart(tracePoints(trace.current), {}, doc),
+    (doc: Document, size: ChartSize) =>
+      lossTraceChart(tracePoints(trace.current), { width: size.width, height: 220 }, doc),
     // deps: redraw when the run grows (the trace is a ref)
     [length, config],
   );
   const drawSurface = useCallback(
-    (doc: Document) => lossSurfaceChart({ ...task, path: tracePoints(trace.current) }, {}, doc),
+    (doc: Document, size: ChartSize) =>
+      lossSurfaceChart({ ...task, path: tracePoints(trace.current) }, { width: size.width }, doc),
     // deps: redraw when the drawn path changes (the trace is a ref)
     [surfaceLength, task],
   );

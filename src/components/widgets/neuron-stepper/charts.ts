@@ -11,6 +11,7 @@ import { LOSSES, type LossName } from "../../../lib/neuron";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "./format";
+import { powerDomain, powerLabel, powerTicks } from "./log-ticks";
 
 export interface TracePoint {
   readonly step: number;
@@ -22,12 +23,6 @@ export interface TracePoint {
 export interface ChartSize {
   readonly width?: number;
   readonly height?: number;
-}
-
-/** Log-axis tick labels: powers of ten as 10⁻³, other ticks left blank to avoid clutter. */
-function logTick(v: number): string {
-  const e = Math.log10(v);
-  return Math.abs(e - Math.round(e)) < 1e-9 ? fmt(v).replace(/^1 × /, "") : "";
 }
 
 /** Losses this small are drawn at the floor so the log scale never meets 0. */
@@ -45,7 +40,17 @@ export function lossTraceChart(points: readonly TracePoint[], options: ChartSize
     marginRight: 16,
     style: CHART_STYLE,
     x: { domain: [0, maxStep], label: "step", grid: true },
-    y: { type: "log", label: "loss", grid: true, tickFormat: logTick },
+    y: {
+      type: "log",
+      label: "loss",
+      grid: true,
+      domain: powerDomain(data.map((d) => d.loss)),
+      ticks: powerTicks(
+        data.map((d) => d.loss),
+        6,
+      ),
+      tickFormat: powerLabel,
+    },
     marks: [
       line(data, { x: "step", y: "loss", stroke: colour("series1"), strokeWidth: 2 }),
       dot(data.slice(-1), { x: "step", y: "loss", r: 4, fill: colour("series1") }),
@@ -159,7 +164,7 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
   const el = plot({
     document,
     width: options.width ?? 480,
-    height: options.height ?? 400,
+    height: options.height ?? Math.round(Math.min(400, (options.width ?? 480) * 0.85)),
     marginLeft: 44,
     marginRight: 16,
     style: CHART_STYLE,
