@@ -129,18 +129,21 @@ export function l2Norm(a: Float64Array): number {
   return Math.sqrt(s);
 }
 
-/** Mean and population standard deviation of a[0..n), in two passes (stable). */
-function meanStd(a: Float64Array, n: number, out: { mean: number; std: number }): void {
+/** Mean of a[0..n). */
+function mean(a: Float64Array, n: number): number {
   let m = 0;
   for (let i = 0; i < n; i++) m += a[i]!;
-  m /= n;
+  return m / n;
+}
+
+/** Population standard deviation of a[0..n) about its mean m (two-pass, stable). */
+function std(a: Float64Array, n: number, m: number): number {
   let s = 0;
   for (let i = 0; i < n; i++) {
     const d = a[i]! - m;
     s += d * d;
   }
-  out.mean = m;
-  out.std = Math.sqrt(s / n);
+  return Math.sqrt(s / n);
 }
 
 /**
@@ -154,34 +157,30 @@ export function collectMlpDiagnostics(
 ): MlpDiagnostics {
   const traces = mlp.trace();
   const batch = mlp.lastBatch;
-  const ms = { mean: 0, std: 0 };
   let total = 0;
-  mlp.layers.forEach((L, l) => {
+  for (let l = 0; l < mlp.layers.length; l++) {
+    const L = mlp.layers[l]!;
     const d = out.layers[l]!;
     const t = traces[l]!;
     const n = batch * L.nOut;
     const gW = l2Norm(L.W.grad);
     d.gradNormW = gW;
     total += gW * gW;
-    for (const p of [L.b, L.beta, L.gamma]) {
-      if (!p) continue;
-      const g = l2Norm(p.grad);
-      total += g * g;
-    }
-    const bias = L.b ?? L.beta;
-    d.gradNormB = bias ? l2Norm(bias.grad) : 0;
+    const gb = L.b ? l2Norm(L.b.grad) : 0;
+    const gBeta = L.beta ? l2Norm(L.beta.grad) : 0;
+    const gGamma = L.gamma ? l2Norm(L.gamma.grad) : 0;
+    total += gb * gb + gBeta * gBeta + gGamma * gGamma;
+    d.gradNormB = L.b ? gb : gBeta;
     d.weightNorm = l2Norm(L.W.value);
     d.updateNorm = optimiser ? updateNormOf(optimiser, L.W) : 0;
     d.updateRatio = d.weightNorm > 0 ? d.updateNorm / d.weightNorm : 0;
     let sq = 0;
     for (let i = 0; i < n; i++) sq += t.delta[i]! * t.delta[i]!;
     d.deltaRms = Math.sqrt(sq / n);
-    meanStd(t.pre, n, ms);
-    d.preMean = ms.mean;
-    d.preStd = ms.std;
-    meanStd(t.act, n, ms);
-    d.actMean = ms.mean;
-    d.actStd = ms.std;
+    d.preMean = mean(t.pre, n);
+    d.preStd = std(t.pre, n, d.preMean);
+    d.actMean = mean(t.act, n);
+    d.actStd = std(t.act, n, d.actMean);
     d.saturatedFraction = L.activation ? saturatedFraction(L.activation, t.pre, n) : 0;
     d.deadFraction = L.activation ? deadFraction(L.activation, t.pre, t.act, batch, L.nOut) : 0;
     if (d.gradHistogram) {
@@ -192,7 +191,7 @@ export function collectMlpDiagnostics(
       clearHistogram(d.actHistogram);
       addToHistogram(d.actHistogram, t.act, n);
     }
-  });
+  }
   out.gradNorm = Math.sqrt(total);
   return out;
 }

@@ -37,7 +37,7 @@ export function activateInto(name: ActivationName, z: Float64Array, out: Float64
       }
       return;
     case "linear":
-      if (out !== z) out.set(z.subarray(0, n));
+      if (out !== z) for (let i = 0; i < n; i++) out[i] = z[i]!;
       return;
     case "softsign":
       for (let i = 0; i < n; i++) {
@@ -80,7 +80,7 @@ export function activationBackward(
       for (let i = 0; i < n; i++) dZ[i] = z[i]! > 0 ? dA[i]! : LEAKY_SLOPE * dA[i]!;
       return;
     case "linear":
-      if (dZ !== dA) dZ.set(dA.subarray(0, n));
+      if (dZ !== dA) for (let i = 0; i < n; i++) dZ[i] = dA[i]!;
       return;
     case "softsign":
       for (let i = 0; i < n; i++) {

@@ -200,7 +200,7 @@ export class Mlp {
     const layers = this.layers;
     const last = layers.length - 1;
     const dTop = ws.delta[last]!;
-    if (dLogits !== dTop) dTop.set(dLogits.subarray(0, dTop.length));
+    if (dLogits !== dTop) for (let i = 0; i < dTop.length; i++) dTop[i] = dLogits[i]!; // no subarray view: no allocation
     for (let l = last; l >= 0; l--) {
       const L = layers[l]!;
       const n = batch * L.nOut;
