@@ -46,7 +46,7 @@ function ExerciseCheck(props: ExerciseCheckProps) {
   return (
     <form
       class="widget exercise-check"
-      data-widget="exercise"
+      data-exercise-check
       data-result={result ?? undefined}
       onSubmit={(e) => {
         e.preventDefault();
@@ -112,4 +112,5 @@ function ExerciseCheck(props: ExerciseCheckProps) {
   );
 }
 
-export default withErrorBoundary("exercise", ExerciseCheck);
+// Not a figure widget (no chart, so no data-widget): the boundary names it for its message only.
+export default withErrorBoundary("exercise-check", ExerciseCheck);
