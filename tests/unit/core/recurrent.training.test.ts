@@ -5,9 +5,10 @@
  *
  * Measured when written (seed 5):
  *   adding, T = 10, 300 steps:  LSTM 0.014, GRU 0.0007               (baseline 1/6 ~ 0.167)
- *   adding, T = 50, 500 steps:  vanilla RNN ~0.165 (stuck at the baseline), GRU ~0.001
- *   memory, T = 50, 300 steps:  LSTM with forget bias 3 reaches accuracy 1.00; with forget
- *                               bias 1 it is still guessing (0.50; it has not learnt by 2,000)
+ *   adding, T = 50, 500 steps:  vanilla RNN 0.164 (stuck at the baseline), GRU 0.0008
+ *   memory, T = 50, 300 steps:  LSTM with forget bias 3: accuracy 1.00 (MSE < 1e-4); with
+ *                               forget bias 1: accuracy 0.50, MSE 0.252 (baseline 0.25), and
+ *                               still guessing after 2,000 steps
  */
 import { describe, expect, it } from "vitest";
 import {
