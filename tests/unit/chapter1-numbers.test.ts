@@ -59,7 +59,29 @@ const DECIMALS: Record<string, () => void> = {
   "1.5": () => expect(BODY).toMatch(/activation: "sigmoid", x: 1\.5/),
 };
 
+/** Each hand-typed fraction, with its check. */
+const FRACTIONS: Record<string, () => void> = {
+  // σ(0) = 1/2, the balance point s = 1/2 of s(1 − s).
+  "1/2": () => expect(sigmoid(0)).toBe(1 / 2),
+  // The sigmoid's largest slope, everywhere the chapter states it.
+  "1/4": () => {
+    expect(sigmoidPrime(0)).toBe(1 / 4);
+    expect(Math.max(...grid.map(sigmoidPrime))).toBeLessThanOrEqual(1 / 4);
+  },
+  // Exercise 2: five slopes of at most 1/4.
+  "1/1024": () => expect(sigmoidPrime(0) ** 5).toBe(1 / 1024),
+};
+
 describe("chapter 1: hand-typed numbers", () => {
+  it("every a/b fraction in the prose has a claim checked below", () => {
+    const found = new Set(BODY.match(/\b\d+\/\d+\b/g) ?? []);
+    expect([...found].sort()).toEqual(Object.keys(FRACTIONS).sort());
+  });
+
+  for (const [literal, check] of Object.entries(FRACTIONS)) {
+    it(`the chapter's ${literal} agrees with the core`, check);
+  }
+
   it("every decimal in the prose has a claim checked below", () => {
     const found = new Set(BODY.match(/\d*\.\d+/g) ?? []);
     expect([...found].sort()).toEqual(Object.keys(DECIMALS).sort());
