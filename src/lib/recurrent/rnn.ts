@@ -6,8 +6,10 @@
  * Backpropagation through time: with g_t = dL/dh_t (total derivative),
  *   g_t  = dHs_t + W_h^T (f'(a_{t+1}) ⊙ g_{t+1})       (readout at t, plus the path through t+1)
  *   dW_x += delta_t x_t^T,   dW_h += delta_t h_{t-1}^T,   db += delta_t,   delta_t = f'(a_t) ⊙ g_t.
- * Unrolled, dL/dh_k picks up the product  prod_{t=k+1..T} W_h^T diag f'(a_t)  — the product
- * whose norm is at most (gamma sigma_max(W_h))^(T-k), which is why it vanishes.
+ * Unrolled (readout at T only), dL/dh_k = W_h^T D_{k+1} W_h^T D_{k+2} ... W_h^T D_T dL/dh_T with
+ * D_t = diag f'(a_t). Each factor has norm at most gamma sigma_max(W_h), gamma = max |f'|
+ * (1 for tanh, 1/4 for the sigmoid), so ||dL/dh_k|| <= (gamma sigma_max(W_h))^(T-k) ||dL/dh_T||:
+ * geometric vanishing whenever gamma sigma_max(W_h) < 1 (Pascanu, Mikolov & Bengio 2013).
  */
 import type { Activation } from "../activations";
 import { createParam } from "../params";
