@@ -27,7 +27,12 @@
  * mlp.backward(dLogits);                              // grads accumulate into mlp.params[i].grad
  * clipGradients(mlp.params, { kind: "norm", threshold: 1 }, clip);
  * opt.step();                                         // opt.updateNorms[i] = ||Delta w|| per param
- * // per-layer diagnostics: mlpDiagnostics(mlp, opt) from "../diagnostics"
+ *
+ * // per-layer diagnostics, into one preallocated object (import from "../diagnostics"):
+ * const diag = createMlpDiagnostics(mlp, { histograms: false });   // once
+ * collectMlpDiagnostics(mlp, opt, diag);              // after each step
+ * diag.layers[0].gradNormB, .updateRatio, .saturatedFraction, .deadFraction, ...
+ * const reason = findNonFinite(loss, mlp.params);     // null, or why the run diverged
  * ```
  *
  * mlp.params lists W, b (absent under batch norm), gamma, beta per layer, layer 1 first;
