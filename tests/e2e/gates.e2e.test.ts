@@ -132,13 +132,14 @@ describe.concurrent("the gates catch a broken page", () => {
     }
   });
 
-  test("a widget without its build-time figure fails the no-JavaScript check", async () => {
+  test("a chart without its build-time figure, or an empty widget, fails the no-JavaScript check", async () => {
     const p = await h.openPage("/blank-widget/", { javaScriptEnabled: false });
     try {
       expect(await staticContentProblems(p.page, { minTextLength: 40 })).toEqual([
-        'widget "empty-explorer" has no build-time <svg> figure',
+        'chart "activation" of widget "empty-explorer" has no build-time <svg>',
+        'widget "empty-quiz" shows nothing without JavaScript',
       ]);
-      expect(await staticContentProblems(p.page, { minTextLength: 5000 })).toHaveLength(2);
+      expect(await staticContentProblems(p.page, { minTextLength: 5000 })).toHaveLength(3);
     } finally {
       await p.close();
     }

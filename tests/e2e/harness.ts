@@ -188,6 +188,9 @@ async function openPageWith(
   });
   await context.addInitScript(listenForCspViolations);
 
+  // Generous: on 2 shared cores a busy CI machine can take tens of seconds to load a page.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on("console", (message) => {
     if (CSP_CONSOLE_PATTERN.test(message.text())) problems.cspViolations.push(describeConsole(message));
@@ -226,7 +229,7 @@ async function openPageWith(
       // The message carries every line: vitest would abbreviate a long array in its diff.
       expect(list, `problems on ${path}:\n  ${list.join("\n  ")}\n`).toEqual([]);
     },
-    async hydrate(timeoutMs = 10_000) {
+    async hydrate(timeoutMs = 30_000) {
       if (options.javaScriptEnabled === false) return;
       const islands = page.locator("astro-island");
       const count = await islands.count();

@@ -54,8 +54,10 @@ export interface StaticContentExpectation {
 }
 
 /**
- * What a reader without JavaScript must still get: a heading, the text, and for every widget
- * (`[data-widget]`) the figure rendered at build time as an inline <svg>.
+ * What a reader without JavaScript must still get: a heading, the text, and every widget
+ * (`[data-widget]`) showing something. A widget that draws charts marks each chart's place
+ * with `[data-chart]` (the shared ChartMount); each must hold the chart rendered at build
+ * time as an inline <svg>. A widget without charts (an exercise) must at least show its text.
  */
 export async function staticContentProblems(
   page: Page,
@@ -67,6 +69,10 @@ export async function staticContentProblems(
     widgets: Array.from(document.querySelectorAll("[data-widget]")).map((widget) => ({
       name: widget.getAttribute("data-widget") ?? "",
       svgs: widget.querySelectorAll("svg").length,
+      text: widget.textContent?.trim().length ?? 0,
+      blankCharts: Array.from(widget.querySelectorAll("[data-chart]"))
+        .filter((chart) => chart.querySelector("svg") === null)
+        .map((chart) => chart.getAttribute("data-chart") ?? ""),
     })),
   }));
   const problems: string[] = [];
@@ -75,7 +81,12 @@ export async function staticContentProblems(
     problems.push(`only ${content.textLength} characters of text (want >= ${expectation.minTextLength})`);
   }
   for (const widget of content.widgets) {
-    if (widget.svgs === 0) problems.push(`widget "${widget.name}" has no build-time <svg> figure`);
+    for (const chart of widget.blankCharts) {
+      problems.push(`chart "${chart}" of widget "${widget.name}" has no build-time <svg>`);
+    }
+    if (widget.svgs === 0 && widget.text === 0) {
+      problems.push(`widget "${widget.name}" shows nothing without JavaScript`);
+    }
   }
   return problems;
 }
