@@ -48,6 +48,7 @@ import {
 import type { BiasInit, InitSpec } from "./inits";
 import { accuracy as batchAccuracy, computeLoss, LOSSES, type LossName } from "./losses";
 import { createMlp, type Mlp } from "./mlp/mlp";
+import type { MlpSpec } from "./mlp/spec";
 import { createOptimiser, type Optimiser } from "./optimisers";
 import { type Param, type ParamKind, zeroGrads } from "./params";
 import { createRecurrent, type RecurrentModel } from "./recurrent/index";
@@ -159,7 +160,7 @@ function norm(a: Float64Array): number {
 }
 
 /** Output width for a data set with `classes` classes under a loss. */
-function outputWidth(loss: LossName, classes: number): number {
+export function outputWidth(loss: LossName, classes: number): number {
   // Two classes fit one output (a logit for BCE, a 0/1 regression for MSE); softmax needs one per class.
   return loss !== "softmaxCrossEntropy" && classes === 2 ? 1 : classes;
 }
@@ -188,6 +189,28 @@ function biasInit(m: MlpModelConfig): BiasInit {
 
 function mlpInit(m: MlpModelConfig): InitSpec {
   return { scheme: m.init.scheme, scale: m.init.scale, a: m.init.a, sigma: m.init.sigma, bias: biasInit(m) };
+}
+
+/**
+ * The MlpSpec a run builds for an MLP config on data with `inputDim` features and `classes`
+ * classes — exported so that anything mirroring a run's model (a probe, a figure) builds the
+ * very same layer plan and parameter order.
+ */
+export function mlpSpecFor(
+  config: ExperimentConfig,
+  m: MlpModelConfig,
+  inputDim: number,
+  classes: number,
+): MlpSpec {
+  return {
+    inputs: inputDim,
+    hidden: m.widths ?? new Array<number>(m.depth).fill(m.width),
+    outputs: outputWidth(config.loss, classes),
+    activation: m.activation,
+    norm: m.norm,
+    residual: m.residual,
+    init: mlpInit(m),
+  };
 }
 
 /**
@@ -221,18 +244,7 @@ function createMlpTrainer(
   );
   const k = outputWidth(lossName, train.numClasses);
   const threshold = LOSSES[lossName].logitThreshold;
-  const model: Mlp = createMlp(
-    {
-      inputs: train.inputDim,
-      hidden: m.widths ?? new Array<number>(m.depth).fill(m.width),
-      outputs: k,
-      activation: m.activation,
-      norm: m.norm,
-      residual: m.residual,
-      init: mlpInit(m),
-    },
-    root.stream("init"),
-  );
+  const model: Mlp = createMlp(mlpSpecFor(config, m, train.inputDim, train.numClasses), root.stream("init"));
   const trainT = targetsFor(train, k);
   const testT = targetsFor(test, k);
   const B = Math.min(config.batchSize, train.n);
