@@ -24,14 +24,17 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
+        // Heading ids first, from the source text, before KaTeX turns "$(w, b)$" into
+        // glyph boxes: "The loss over $(w, b)$" → #the-loss-over-w-b, whatever KaTeX's
+        // output mode or version. (Astro's own pass at the end keeps ids that exist.)
+        rehypeHeadingIds,
         // htmlAndMathml: the visual HTML is aria-hidden and screen readers get MathML, so
         // the maths is read as maths, not as a string of glyph boxes.
         [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
         // Keep "$x$," together: no line may start with the comma after a formula.
         rehypeMathPunctuation,
-        // Ids first (Astro's own slugger, the same ids render() reports as headings),
-        // then the "link to this section" control beside each h2/h3.
-        rehypeHeadingIds,
+        // The "link to this section" control beside each h2/h3, and clean heading text
+        // (maths as its MathML text) for the table of contents.
         rehypeHeadingAnchors,
       ],
     }),

@@ -27,11 +27,42 @@ export interface HeadingAnchorOptions {
 
 const DEFAULT_LEVELS = [2, 3] as const;
 
+/**
+ * Where the plugin leaves each heading's readable text: `headingTexts` (id → text) in the
+ * entry's frontmatter as plugins see it, which Astro returns from render() as
+ * `remarkPluginFrontmatter`. Astro's own heading list reads every text node, so a heading
+ * with maths would show KaTeX's MathML, TeX source and visual HTML run together
+ * ("(w,b)(w, b)(w,b)"); the table of contents uses this text instead.
+ */
+export const HEADING_TEXTS_KEY = "headingTexts";
+
+interface AstroVFileData {
+  astro?: { frontmatter?: Record<string, unknown> };
+}
+
 export default function rehypeHeadingAnchors(options: HeadingAnchorOptions = {}) {
   const levels = new Set<number>(options.levels ?? DEFAULT_LEVELS);
-  return (tree: Root): void => {
-    tree.children = tree.children.map((node) => wrapIfHeading(node, levels));
+  return (tree: Root, file?: { data: AstroVFileData }): void => {
+    const texts: Record<string, string> = {};
+    tree.children = tree.children.map((node) => {
+      const level = headingLevel(node);
+      if (level !== undefined && node.type === "element" && typeof node.properties.id === "string") {
+        texts[node.properties.id] = accessibleText(node);
+      }
+      return wrapIfHeading(node, levels);
+    });
+    if (file) {
+      file.data.astro ??= {};
+      file.data.astro.frontmatter ??= {};
+      file.data.astro.frontmatter[HEADING_TEXTS_KEY] = texts;
+    }
   };
+}
+
+/** The readable heading texts recorded by the plugin, from render()'s remarkPluginFrontmatter. */
+export function headingTextsOf(remarkPluginFrontmatter: Record<string, unknown>): Record<string, string> {
+  const value = remarkPluginFrontmatter[HEADING_TEXTS_KEY];
+  return value && typeof value === "object" ? (value as Record<string, string>) : {};
 }
 
 function headingLevel(node: RootContent): number | undefined {

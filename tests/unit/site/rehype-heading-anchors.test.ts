@@ -1,6 +1,9 @@
 import type { Element, Root } from "hast";
 import { describe, expect, it } from "vitest";
-import rehypeHeadingAnchors, { accessibleText } from "../../../src/components/site/rehype-heading-anchors";
+import rehypeHeadingAnchors, {
+  accessibleText,
+  headingTextsOf,
+} from "../../../src/components/site/rehype-heading-anchors";
 
 const text = (value: string) => ({ type: "text" as const, value });
 const el = (tagName: string, properties: Element["properties"], children: Element["children"]): Element => ({
@@ -66,5 +69,22 @@ describe("rehype-heading-anchors", () => {
     });
     const link = (tree.children[0] as Element).children[1] as Element;
     expect(accessibleText(link)).toBe("Link to section: Why σ saturates");
+  });
+});
+
+describe("readable heading texts for the table of contents", () => {
+  it("records id → text (maths as MathML text) in the frontmatter plugins share", () => {
+    const mathml = el("span", { className: ["katex"] }, [
+      el("math", {}, [el("mi", {}, [text("w")])]),
+      el("span", { className: ["katex-html"], ariaHidden: "true" }, [text("w")]),
+    ]);
+    const tree: Root = {
+      type: "root",
+      children: [el("h2", { id: "the-weight-w" }, [text("The weight "), mathml])],
+    };
+    const file: { data: { astro?: { frontmatter?: Record<string, unknown> } } } = { data: {} };
+    rehypeHeadingAnchors()(tree, file);
+    expect(headingTextsOf(file.data.astro!.frontmatter!)).toEqual({ "the-weight-w": "The weight w" });
+    expect(headingTextsOf({})).toEqual({});
   });
 });
