@@ -74,6 +74,13 @@ describe("chapter 1: activation explorer", () => {
 
     await w.getByRole("button", { name: "Reset" }).click();
     expect(await readouts(p.page)).toBe(initial);
+    // Live and static charts never share an id (a shared clip-path id once clipped labels away).
+    const duplicateIds = await p.page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicateIds).toEqual([]);
     p.expectClean();
     await p.close();
   });

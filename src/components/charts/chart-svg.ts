@@ -27,3 +27,41 @@ export const CHART_STYLE = {
 
 /** A chart function: data and options in, a detached SVG (or figure) built in `document` out. */
 export type ChartFunction<D, O> = (data: D, options: O, document: Document) => SVGElement | HTMLElement;
+
+/**
+ * Prefix every id inside a chart (Plot's clip paths, gradients, markers) and the
+ * references to them, so several charts on one page never share an id.
+ *
+ * Why: Plot numbers its clip paths per JavaScript context. The build-time SVGs of one page
+ * and the live charts drawn in the browser come from different contexts, so a live chart's
+ * `url(#plot-clip-3)` could resolve to a not-yet-hydrated static figure's clip rectangle of a
+ * different size — and silently clip away labels. static-render.ts and ChartMount call this
+ * with distinct prefixes ("s<n>-" at build time, "c<n>-" in the browser).
+ */
+export function scopeSvgIds(el: Element, prefix: string): void {
+  const nodes = [el, ...Array.from(el.querySelectorAll("*"))];
+  const renamed = new Map<string, string>();
+  for (const node of nodes) {
+    const id = node.getAttribute("id");
+    if (id) {
+      renamed.set(id, `${prefix}${id}`);
+      node.setAttribute("id", `${prefix}${id}`);
+    }
+  }
+  if (renamed.size === 0) return;
+  const rewrite = (value: string) =>
+    value
+      .replace(/url\(\s*#([^)\s]+)\s*\)/g, (m, id: string) =>
+        renamed.has(id) ? `url(#${renamed.get(id)})` : m,
+      )
+      .replace(/^#(.+)$/, (m, id: string) => (renamed.has(id) ? `#${renamed.get(id)}` : m));
+  for (const node of nodes) {
+    for (const attr of Array.from(node.attributes)) {
+      if (attr.name === "id") continue;
+      if (attr.value.includes("#")) {
+        const next = rewrite(attr.value);
+        if (next !== attr.value) node.setAttribute(attr.name, next);
+      }
+    }
+  }
+}

@@ -9,10 +9,15 @@
  *   <MyIsland client:visible><Fragment set:html={svg} /></MyIsland>
  */
 import { parseHTML } from "linkedom";
-import type { ChartFunction } from "./chart-svg";
+import { type ChartFunction, scopeSvgIds } from "./chart-svg";
+
+/** Counts static renders in this build process, so each page's static SVGs get distinct ids. */
+let renders = 0;
 
 export function renderChartToString<D, O>(chart: ChartFunction<D, O>, data: D, options: O): string {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const el = chart(data, options, document as unknown as Document);
+  renders += 1;
+  scopeSvgIds(el, `s${renders}-`);
   return el.outerHTML;
 }

@@ -20,6 +20,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { scopeSvgIds } from "../../charts/chart-svg";
 
 export type PlotElement = (SVGElement | HTMLElement) & {
   scale?: (name: string) => { invert?: (v: number) => number } | undefined;
@@ -48,6 +49,8 @@ export interface ChartMountProps {
 }
 
 export const DEFAULT_CHART_WIDTH = 640;
+/** Counts live draws on this page, for unique id prefixes (see scopeSvgIds). */
+let liveCharts = 0;
 /** Charts never get narrower than this (the mount scrolls sideways below it). */
 const MIN_CHART_WIDTH = 280;
 
@@ -82,6 +85,8 @@ export function ChartMount(props: ChartMountProps) {
   useLayoutEffect(() => {
     if (width === null) return;
     const el = draw(document, { width }) as PlotElement;
+    liveCharts += 1;
+    scopeSvgIds(el, `c${liveCharts}-`);
     host.current?.replaceChildren(el);
     chart.current = el;
     setDrawn(true);
