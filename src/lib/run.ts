@@ -30,7 +30,7 @@ import { type ClipResult, clipGradients } from "./clip";
 import type { ExperimentConfig, MlpModelConfig, RecurrentModelConfig } from "./config";
 import { isSequenceDataset } from "./config";
 import type { Dataset } from "./data/dataset";
-import { makeTabularData } from "./data/index";
+import { makeTabularData, type TabularData } from "./data/index";
 import type { MnistSubset } from "./data/mnist";
 import {
   generateSequenceBatch,
@@ -38,6 +38,7 @@ import {
   type SequenceBatch,
   type SequenceTaskName,
 } from "./data/sequences";
+import { standardiseRows } from "./data/standardise";
 import {
   collectMlpDiagnostics,
   createMlpDiagnostics,
@@ -139,6 +140,17 @@ export interface Run {
   readonly done: boolean;
   /** The model's parameters (live: read, do not write). */
   readonly params: readonly Param[];
+  /** 2-D and MNIST runs: the data (standardised as trained, and raw for plotting); null for sequence tasks. */
+  readonly data: TabularData | null;
+  /** Output units of the model (1 for two classes under BCE/MSE, the class count under softmax). */
+  readonly outputs: number;
+  /**
+   * MLP runs: the model's outputs for n raw input rows [n, inputDim] (standardised first
+   * when the config says so), in evaluation mode — e.g. a grid, for a decision boundary.
+   * Returns a fresh [n, outputs] array of logits (raw outputs under MSE); apply the sigmoid
+   * or softmax for probabilities. Draws no random numbers. Null for recurrent runs.
+   */
+  readonly predict: ((inputs: Float64Array, n: number) => Float64Array) | null;
   /** Takes up to n steps (default 1), stopping early at the configured total or at divergence; returns the new records. */
   step(n?: number): StepRecord[];
   /** Loss and accuracy on the held-out set, in evaluation mode (batch norm uses running statistics). */
@@ -219,6 +231,9 @@ export function mlpSpecFor(
  */
 interface Trainer {
   readonly params: readonly Param[];
+  readonly data: TabularData | null;
+  readonly outputs: number;
+  readonly predict: Run["predict"];
   forwardBackward(rng: Rng): { loss: number; accuracy: number | null };
   evaluate(): Evaluation;
   /** Extra per-step numbers for the record, read after the optimiser's step. */
@@ -232,7 +247,7 @@ function createMlpTrainer(
   root: Rng,
 ): Trainer {
   const lossName = config.loss;
-  const { train, test } = makeTabularData(
+  const data = makeTabularData(
     {
       dataset: config.data.dataset as Parameters<typeof makeTabularData>[0]["dataset"],
       n: config.data.n,
@@ -242,6 +257,7 @@ function createMlpTrainer(
     },
     root,
   );
+  const { train, test, standardiser } = data;
   const k = outputWidth(lossName, train.numClasses);
   const threshold = LOSSES[lossName].logitThreshold;
   const model: Mlp = createMlp(mlpSpecFor(config, m, train.inputDim, train.numClasses), root.stream("init"));
@@ -260,8 +276,20 @@ function createMlpTrainer(
     histograms: inputs.histograms ?? false,
   });
 
+  let scratch = new Float64Array(0);
+
   return {
     params: model.params,
+    data,
+    outputs: k,
+    predict(inputs, n) {
+      let x = inputs;
+      if (standardiser) {
+        if (scratch.length < n * d) scratch = new Float64Array(n * d);
+        x = standardiseRows(standardiser, inputs, n, scratch);
+      }
+      return model.forward(x, n, "eval").slice(0, n * k);
+    },
     forwardBackward(batches) {
       if (cursor + B > train.n) {
         // A new epoch: reshuffle. The tail that does not fill a batch is skipped this epoch.
@@ -324,6 +352,9 @@ function createRecurrentTrainer(config: ExperimentConfig, m: RecurrentModelConfi
 
   return {
     params: model.params,
+    data: null,
+    outputs: info.outputs,
+    predict: null,
     forwardBackward(batches) {
       batch = generateSequenceBatch(task, batches, { T, batch: B }, batch);
       zeroGrads(model.params);
@@ -445,6 +476,9 @@ export function createRun(config: ExperimentConfig, inputs: RunInputs = {}): Run
       return stop !== null;
     },
     params: trainer.params,
+    data: trainer.data,
+    outputs: trainer.outputs,
+    predict: trainer.predict,
     step(n = 1) {
       const fresh: StepRecord[] = [];
       for (let i = 0; i < n && stop === null; i++) {

@@ -9,7 +9,7 @@
 import type { Rng } from "../rng";
 import type { DataSplit } from "./dataset";
 import { type MnistSubset, mnistSplit } from "./mnist";
-import { applyStandardiser, fitStandardiser } from "./standardise";
+import { applyStandardiser, fitStandardiser, type Standardiser } from "./standardise";
 import { makeToy2d, TOY2D_NAMES, type Toy2dName } from "./toy2d";
 
 export type { DataSplit, Dataset } from "./dataset";
@@ -35,14 +35,22 @@ export interface TabularDataOptions {
 /** Test-set size for a generated 2-D set of n training points. */
 export const toyTestSize = (n: number): number => Math.max(2, Math.ceil(n / 4));
 
+/** A run's data: the split it trains and tests on, and what it was before standardising. */
+export interface TabularData extends DataSplit {
+  /** The split before standardisation (the same objects as train/test when not standardised). */
+  readonly raw: DataSplit;
+  /** The training-set statistics applied, or null when not standardised. */
+  readonly standardiser: Standardiser | null;
+}
+
 /** Builds the train/test split a run uses, standardised with training statistics if asked. */
-export function makeTabularData(opts: TabularDataOptions, rng: Rng): DataSplit {
-  let split: DataSplit;
+export function makeTabularData(opts: TabularDataOptions, rng: Rng): TabularData {
+  let raw: DataSplit;
   if (opts.dataset === "mnist") {
     if (!opts.mnist) throw new Error('data: dataset "mnist" needs the decoded MNIST subset (load it first)');
-    split = mnistSplit(opts.mnist, opts.n);
+    raw = mnistSplit(opts.mnist, opts.n);
   } else {
-    split = {
+    raw = {
       train: makeToy2d(opts.dataset, { n: opts.n, noise: opts.noise, rng: rng.stream("data") }),
       test: makeToy2d(opts.dataset, {
         n: toyTestSize(opts.n),
@@ -51,7 +59,12 @@ export function makeTabularData(opts: TabularDataOptions, rng: Rng): DataSplit {
       }),
     };
   }
-  if (!opts.standardise) return split;
-  const s = fitStandardiser(split.train);
-  return { train: applyStandardiser(s, split.train), test: applyStandardiser(s, split.test) };
+  if (!opts.standardise) return { ...raw, raw, standardiser: null };
+  const s = fitStandardiser(raw.train);
+  return {
+    train: applyStandardiser(s, raw.train),
+    test: applyStandardiser(s, raw.test),
+    raw,
+    standardiser: s,
+  };
 }

@@ -43,17 +43,28 @@ export function fitStandardiser(train: Dataset): Standardiser {
   return { mean, scale };
 }
 
+/** Standardises n rows of x (row-major [n, d]) into out (may be x itself). */
+export function standardiseRows(
+  s: Standardiser,
+  x: Float64Array,
+  n: number,
+  out: Float64Array,
+): Float64Array {
+  const d = s.mean.length;
+  if (x.length < n * d || out.length < n * d)
+    throw new RangeError(`standardise: need ${n} rows of ${d} features`);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      out[i * d + j] = ((x[i * d + j] as number) - (s.mean[j] as number)) / (s.scale[j] as number);
+    }
+  }
+  return out;
+}
+
 /** A new data set with standardised inputs; labels are shared, the input array is not. */
 export function applyStandardiser(s: Standardiser, data: Dataset): Dataset {
   const { n, inputDim: d } = data;
   if (s.mean.length !== d)
     throw new RangeError(`standardise: fitted on ${s.mean.length} features, data has ${d}`);
-  const inputs = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      inputs[i * d + j] =
-        ((data.inputs[i * d + j] as number) - (s.mean[j] as number)) / (s.scale[j] as number);
-    }
-  }
-  return { ...data, inputs };
+  return { ...data, inputs: standardiseRows(s, data.inputs, n, new Float64Array(n * d)) };
 }

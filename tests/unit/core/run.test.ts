@@ -187,6 +187,39 @@ describe("createRun", () => {
     expect(run.evaluate().n).toBe(500);
   });
 
+  it("exposes its data and predicts raw inputs (standardised as in training), without disturbing the run", () => {
+    const input = {
+      steps: 200,
+      data: { dataset: "moons", standardise: true },
+      model: { depth: 2, activation: "tanh" },
+    };
+    const run = createRun(config(input));
+    const twin = createRun(config(input));
+    run.step(100);
+    const data = run.data!;
+    expect(data.raw.train.n).toBe(400);
+    expect(data.standardiser).not.toBeNull();
+    // The run trains on standardised inputs; raw inputs are what a chart plots.
+    expect(data.train.inputs[0]).not.toBe(data.raw.train.inputs[0]);
+    const logits = run.predict!(data.raw.test.inputs, data.raw.test.n);
+    expect(logits).toHaveLength(data.test.n * run.outputs);
+    let correct = 0;
+    for (let i = 0; i < data.test.n; i++) if ((logits[i]! > 0 ? 1 : 0) === data.test.labels[i]) correct++;
+    expect(correct / data.test.n).toBe(run.evaluate().accuracy);
+    run.step(100);
+    twin.step(200);
+    expect(bits(run.losses)).toEqual(bits(twin.losses));
+  });
+
+  it("has no tabular data or predict for recurrent runs", () => {
+    const run = createRun(
+      config({ steps: 1, model: { kind: "recurrent", hidden: 3 }, data: { seqLength: 4 } }),
+    );
+    expect(run.data).toBeNull();
+    expect(run.predict).toBeNull();
+    expect(run.outputs).toBe(1);
+  });
+
   it("has a JSON-serialisable snapshot", () => {
     const run = createRun(config({ steps: 4 }));
     run.step(4);
