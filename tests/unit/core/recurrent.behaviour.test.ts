@@ -227,3 +227,43 @@ describe("gradientProfile (the numbers a widget or build-time figure shows)", ()
     }
   });
 });
+
+describe("initialisation", () => {
+  const maxAbs = (a: Float64Array) => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const byName = (m: RecurrentModel, name: string) => m.params.find((p) => p.name === name)!.value;
+
+  it("defaults to U(-scale/sqrt(H), scale/sqrt(H)) for W_x and W_h, the forget bias on the f rows only", () => {
+    const H = 16;
+    const m = createRecurrent(
+      { cell: "lstm", inputs: 3, hidden: H, outputs: 2, forgetBias: 2, init: { scale: 0.5 } },
+      createRng(1),
+    );
+    for (const name of ["lstm.Wx", "lstm.Wh"]) {
+      const w = byName(m, name);
+      expect(maxAbs(w)).toBeLessThanOrEqual(0.5 / Math.sqrt(H));
+      // 2,000+ uniform draws: the largest is within 1% of the bound.
+      if (w.length > 1000) expect(maxAbs(w)).toBeGreaterThan(0.99 * (0.5 / Math.sqrt(H)));
+    }
+    const b = byName(m, "lstm.b");
+    b.forEach((v, i) => {
+      expect(v).toBe(i >= H && i < 2 * H ? 2 : 0);
+    });
+    // Readout: Glorot uniform, sqrt(6 / (H + O)).
+    expect(maxAbs(byName(m, "readout.W"))).toBeLessThanOrEqual(Math.sqrt(6 / (H + 2)));
+  });
+
+  it("uses a shared dense scheme when asked, with fans (inputs, hidden) and (hidden, hidden)", () => {
+    const I = 5;
+    const H = 24;
+    const m = createRecurrent(
+      { cell: "gru", inputs: I, hidden: H, outputs: 1, init: { scheme: "glorotUniform" } },
+      createRng(2),
+    );
+    const wx = byName(m, "gru.Wx");
+    const wh = byName(m, "gru.Wh");
+    expect(maxAbs(wx)).toBeLessThanOrEqual(Math.sqrt(6 / (I + H)));
+    expect(maxAbs(wh)).toBeLessThanOrEqual(Math.sqrt(6 / (2 * H)));
+    expect(maxAbs(wh)).toBeGreaterThan(0.99 * Math.sqrt(6 / (2 * H)));
+    expect(maxAbs(byName(m, "gru.bhn"))).toBe(0);
+  });
+});
