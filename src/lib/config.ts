@@ -153,8 +153,10 @@ const recurrentSchema = z
     rnnActivation: oneOf(RNN_ACTIVATION_NAMES),
     /** LSTM only: initial forget-gate bias. */
     forgetBias: numIn(LIMITS.forgetBias),
-    /** Multiplies the default U(+-1/sqrt(H)) bound of input and recurrent weights. */
+    /** Multiplies the input and recurrent weights after drawing (default draw U(+-1/sqrt(H))). */
     initScale: numIn(LIMITS.initScale),
+    /** Optional dense initialiser for W_x and W_h instead of U(+-1/sqrt(H)) (see inits.ts). */
+    initScheme: oneOf(names(INIT_SCHEMES)).optional(),
     /** If set, each gate block of W_h is rescaled to this largest singular value. */
     recurrentSigma: numIn(LIMITS.recurrentSigma).optional(),
   })

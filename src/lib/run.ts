@@ -340,6 +340,7 @@ function createRecurrentTrainer(config: ExperimentConfig, m: RecurrentModelConfi
       forgetBias: m.forgetBias,
       init: {
         scale: m.initScale,
+        ...(m.initScheme === undefined ? {} : { scheme: m.initScheme }),
         ...(m.recurrentSigma === undefined ? {} : { recurrentSigma: m.recurrentSigma }),
       },
       readout: "last",

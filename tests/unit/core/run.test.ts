@@ -336,6 +336,7 @@ describe("random valid configs (fast-check)", () => {
       rnnActivation: fc.constantFrom("tanh", "sigmoid"),
       forgetBias: fc.double({ min: -10, max: 10, noNaN: true }),
       initScale: fc.double({ min: 0, max: 100, noNaN: true }),
+      initScheme: fc.constantFrom(...INIT_SCHEMES),
     }),
     loss: fc.constant("mse"),
     optimiser: fc.record({
