@@ -54,7 +54,6 @@ function ExerciseCheck(props: ExerciseCheckProps) {
       }}
     >
       <fieldset disabled={!hydrated} class="exercise-fields">
-        <legend class="visually-hidden">Your answer</legend>
         {props.kind === "number" ? (
           <div class="field">
             <label for={`${id}-in`}>

@@ -120,6 +120,34 @@ describe("chapter 1: activation explorer", () => {
   });
 });
 
+describe("chapter 1: exercises", () => {
+  test("a typed answer is checked against the build-time value; options too", async () => {
+    const p = await h.openPage(PATH);
+    await p.hydrate();
+    const ex1 = p.page.locator("#ex-sigmoid-prime-2");
+    const form1 = ex1.locator("[data-exercise-check]");
+    await ex1.getByRole("textbox", { name: /Your answer/ }).fill("0.25");
+    await ex1.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => form1.getAttribute("data-result")).toBe("incorrect");
+    await ex1.getByRole("textbox", { name: /Your answer/ }).fill("0.105");
+    await ex1.getByRole("textbox", { name: /Your answer/ }).press("Enter");
+    await expect.poll(() => form1.getAttribute("data-result")).toBe("correct");
+    expect(await ex1.locator('[data-readout="feedback"]').textContent()).toBe("Correct.");
+
+    const ex3 = p.page.locator("#ex-steepest-at-minus-3");
+    await ex3.getByLabel("tanh").check();
+    await ex3.getByRole("button", { name: "Check" }).click();
+    await expect
+      .poll(() => ex3.locator("[data-exercise-check]").getAttribute("data-result"))
+      .toBe("incorrect");
+    await ex3.getByLabel("sigmoid").check();
+    await ex3.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => ex3.locator("[data-exercise-check]").getAttribute("data-result")).toBe("correct");
+    p.expectClean();
+    await p.close();
+  });
+});
+
 describe("chapter 1 without JavaScript", () => {
   test("the static figure, the readouts, the text and the maths are there", async () => {
     const p = await h.openPage(PATH, { javaScriptEnabled: false });
