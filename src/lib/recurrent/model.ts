@@ -145,6 +145,16 @@ export function createRecurrent(spec: RecurrentSpec, rng: Rng): RecurrentModel {
           `recurrent: x has ${x.length} values, need T * batch * inputs = ${t * batch * spec.inputs}`,
         );
       }
+      for (const [name, s] of [
+        ["h0", state?.h0],
+        ["c0", state?.c0],
+      ] as const) {
+        if (s && s.length < batch * H) {
+          throw new RangeError(
+            `recurrent: state.${name} has ${s.length} values, need batch * hidden = ${batch * H}`,
+          );
+        }
+      }
       if (t !== T || batch !== B) {
         T = t;
         B = batch;

@@ -92,6 +92,9 @@ describe("validation", () => {
     );
     const m = createRecurrent(spec("gru"), createRng(1));
     expect(() => m.forward(new Float64Array(5), 3, 2)).toThrow(/need T \* batch \* inputs = 12/);
+    expect(() => m.forward(new Float64Array(12), 3, 2, { h0: new Float64Array(15) })).toThrow(
+      /state.h0 has 15 values, need batch \* hidden = 16/,
+    );
     expect(() => createRecurrent(spec("gru"), createRng(1)).backward(new Float64Array(1))).toThrow(
       /before forward/,
     );
