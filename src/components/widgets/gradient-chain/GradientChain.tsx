@@ -151,7 +151,9 @@ function GradientChain(props: GradientChainProps) {
         Loss ½(a_L − 1)².
       </p>
 
-      <div class="gc-table-wrap">
+      {/* Scrolls when the chain is deep: focusable so keyboard users can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section class="gc-table-wrap" tabIndex={0} aria-label="Each layer's numbers">
         <table class="gc-table" data-readout="factors">
           <caption>Each layer's numbers (layer 1 is nearest the input)</caption>
           <thead>
@@ -177,7 +179,7 @@ function GradientChain(props: GradientChainProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * Chapter 3 in real Chromium: the gradient chain answers the keyboard (depth slider, activation
+ * radios) and the mouse (presets, number boxes); its readouts, per-layer table and log-scale
+ * chart change; reset restores them. Without JavaScript the build-time chart and the full
+ * table are there. (Site-wide axe, overflow and maths checks: site.e2e.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { formatViolation, runAxe } from "./axe.ts";
+import { type Harness, type Locator, type Page, startHarness } from "./harness.ts";
+
+const PATH = "/chapters/03-depth/";
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const chain = (page: Page, fig: string) => page.locator(`#${fig} [data-widget="gradient-chain"]`);
+const readout = (w: Locator, name: string) => w.locator(`[data-readout="${name}"] dd`).textContent();
+const regime = (w: Locator) => w.locator('[data-readout="regime"]').getAttribute("data-regime");
+const rows = (w: Locator) => w.locator('[data-readout="factors"] tbody tr').count();
+const chartLabel = (w: Locator) =>
+  w.locator('[data-chart="gradient-chain"] .chart-live svg').getAttribute("aria-label");
+const state = async (w: Locator) =>
+  [
+    ...(await w.locator("[data-readout] dd").allTextContents()),
+    ...(await w.locator('[data-readout="factors"] td').allTextContents()),
+    await chartLabel(w),
+  ].join(" | ");
+
+describe("chapter 3: gradient chain", () => {
+  test("keyboard and mouse change depth, weight and activation; table and chart follow; reset restores", async () => {
+    const p = await h.openPage(PATH);
+    await p.hydrate();
+    const w = chain(p.page, "fig-gradient-chain");
+    await expect
+      .poll(() => w.locator('[data-chart="gradient-chain"]').getAttribute("data-drawn"))
+      .toBe("true");
+    const initial = await state(w);
+    expect(await rows(w)).toBe(10);
+    expect(await regime(w)).toBe("vanishing");
+    // The ratio the text quotes for ten layers.
+    expect(await readout(w, "ratio")).toBe("1.24 × 10⁻⁶");
+
+    // Keyboard: depth up five layers with the arrow keys.
+    const depth = w.locator('[data-control="depth"] input[type="range"]');
+    await depth.focus();
+    for (let i = 0; i < 5; i++) await depth.press("ArrowRight");
+    await expect.poll(() => rows(w)).toBe(15);
+    expect(await chartLabel(w)).toContain("15 layers");
+    expect(await readout(w, "ratio")).not.toBe("1.24 × 10⁻⁶");
+
+    // Keyboard: switch to tanh within the radio group; it vanishes far more slowly.
+    await w.locator('[data-control="activation"] input[value="sigmoid"]').focus();
+    await p.page.keyboard.press("ArrowRight");
+    await expect
+      .poll(() => w.locator('[data-control="activation"] input[value="tanh"]').isChecked())
+      .toBe(true);
+    expect(await w.locator("thead").textContent()).toContain("tanh′(z_l)");
+
+    // Mouse: type a weight into the number box.
+    await w.locator('[data-control="w"] input[type="number"]').fill("0");
+    await w.locator('[data-control="w"] input[type="number"]').press("Tab");
+    await expect.poll(() => regime(w)).toBe("cut");
+    expect(await w.locator('[data-readout="regime"]').textContent()).toContain("cuts the chain");
+
+    // Mouse: the exploding preset.
+    await w.locator('[data-preset="exploding"]').click();
+    await expect.poll(() => regime(w)).toBe("exploding");
+    expect(await readout(w, "ratio")).toBe("2048");
+    expect(await w.locator('[data-layer="4"] [data-col="factor"]').textContent()).toBe("2");
+
+    await w.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => state(w)).toBe(initial);
+    const axe = await runAxe(p.page);
+    expect(axe.blocking.map(formatViolation)).toEqual([]);
+    p.expectClean();
+    await p.close();
+  });
+
+  test("Figure 2 starts on the exploding side; nudging the bias collapses the explosion", async () => {
+    const p = await h.openPage(PATH);
+    await p.hydrate();
+    const w = chain(p.page, "fig-gradient-chain-exploding");
+    await w.scrollIntoViewIfNeeded();
+    expect(await readout(w, "ratio")).toBe("2048");
+    const b = w.locator('[data-control="b"] input[type="range"]');
+    await b.focus();
+    for (let i = 0; i < 20; i++) await b.press("ArrowRight"); // b from −4 to −2
+    await expect.poll(() => regime(w)).toBe("vanishing");
+    p.expectClean();
+    await p.close();
+  });
+
+  test("at 390 px in dark mode the table scrolls inside the widget, not the page", async () => {
+    const p = await h.openPage(PATH, { viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+    await p.hydrate();
+    const w = chain(p.page, "fig-gradient-chain");
+    expect(await w.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    const svgWidth = await w.locator(".chart-live svg").evaluate((el) => el.getBoundingClientRect().width);
+    expect(svgWidth).toBeLessThanOrEqual(390);
+    p.expectClean();
+    await p.close();
+  });
+});
+
+describe("chapter 3 without JavaScript", () => {
+  test("the build-time chart and the per-layer table are there, controls disabled", async () => {
+    const p = await h.openPage(PATH, { javaScriptEnabled: false });
+    const w = chain(p.page, "fig-gradient-chain");
+    expect(await w.locator(".chart-static svg").isVisible()).toBe(true);
+    expect(await rows(w)).toBe(10);
+    expect(await readout(w, "ratio")).toBe("1.24 × 10⁻⁶");
+    expect(await w.locator('[data-control="depth"] input[type="range"]').isDisabled()).toBe(true);
+    expect(await p.page.locator("[data-exercise]").count()).toBe(3);
+    p.expectClean();
+    await p.close();
+  });
+});
