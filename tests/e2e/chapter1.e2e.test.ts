@@ -115,6 +115,22 @@ describe("chapter 1: activation explorer", () => {
       .evaluate((svg) => getComputedStyle(svg).color);
     const body = await p.page.evaluate(() => getComputedStyle(document.body).color);
     expect(ink).toBe(body);
+    // The σ curve's stroke resolves to the dark theme's --series-1, not the light fallback.
+    const { stroke, token } = await explorer(p.page)
+      .locator(".chart-live svg")
+      .evaluate((svg) => {
+        const path = [...svg.querySelectorAll("path")].find((el) =>
+          (el.closest("[stroke]")?.getAttribute("stroke") ?? "").includes("--series-1"),
+        );
+        const probe = document.createElement("span");
+        probe.style.color = "var(--series-1)";
+        document.body.append(probe);
+        const token = getComputedStyle(probe).color;
+        probe.remove();
+        return { stroke: path ? getComputedStyle(path).stroke : "none", token };
+      });
+    expect(stroke).toBe(token);
+    expect(stroke).not.toBe("rgb(31, 102, 204)"); // the light value #1f66cc
     p.expectClean();
     await p.close();
   });
