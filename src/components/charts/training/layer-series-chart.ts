@@ -9,12 +9,14 @@
 import { line, plot, ruleX, text } from "@observablehq/plot";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
-import { layerColourScale } from "./layer-colours";
+import { layerColour } from "./layer-colours";
 import {
   type ChartRun,
   decadeDomain,
+  decadeTicks,
   LAYER_METRICS,
   type LayerMetric,
+  type LayerRow,
   layerCount,
   layerRows,
   runDash,
@@ -39,6 +41,10 @@ export function layerSeriesChart(
   const rows = layerRows(runs, options.metric);
   const n = layerCount(runs);
   const maxStep = options.steps ?? Math.max(1, ...rows.map((r) => r.step));
+  const domain = decadeDomain(
+    rows.map((r) => r.value),
+    [1e-6, 1],
+  );
   // Labels at each line's end for the first and last layer: "layer 1", "layer 11".
   const ends = runs.flatMap((_, runIndex) =>
     [1, n].flatMap((layer) => {
@@ -47,20 +53,25 @@ export function layerSeriesChart(
       return last && runIndex === 0 ? [{ ...last, label: `layer ${layer}` }] : [];
     }),
   );
+  // One mark per (run, layer) with a constant stroke: far cheaper than a stroke channel.
+  const byLine = new Map<string, LayerRow[]>();
+  for (const r of rows) {
+    const key = `${r.runIndex}:${r.layer}`;
+    const list = byLine.get(key);
+    if (list) list.push(r);
+    else byLine.set(key, [r]);
+  }
   const marks = [
-    ...runs.map((_, i) =>
-      line(
-        rows.filter((r) => r.runIndex === i),
-        {
-          x: "step",
-          y: "value",
-          z: "layer",
-          stroke: "layer",
-          strokeWidth: 1.5,
-          strokeDasharray: runDash(i) ?? undefined,
-        },
-      ),
-    ),
+    ...[...byLine.values()].map((series) => {
+      const { runIndex, layer } = series[0]!;
+      return line(series, {
+        x: "step",
+        y: "value",
+        stroke: layerColour(layer, n),
+        strokeWidth: 1.5,
+        strokeDasharray: runDash(runIndex) ?? undefined,
+      });
+    }),
     text(ends, {
       x: "step",
       y: "value",
@@ -86,19 +97,8 @@ export function layerSeriesChart(
     style: CHART_STYLE,
     x: { domain: [0, maxStep], label: "step", grid: true },
     y: m.log
-      ? {
-          type: "log",
-          domain: decadeDomain(
-            rows.map((r) => r.value),
-            [1e-6, 1],
-          ),
-          label: m.label,
-          grid: true,
-          tickFormat: "~e",
-          ticks: 6,
-        }
+      ? { type: "log", domain, label: m.label, grid: true, tickFormat: "~e", ticks: decadeTicks(domain, 7) }
       : { domain: [0, 1], label: m.label, grid: true, tickFormat: "~%" },
-    color: layerColourScale(n),
     marks,
   });
   const names = runs.map((r) => r.name).join(" and ");

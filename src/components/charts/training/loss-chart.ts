@@ -5,7 +5,7 @@
 import { line, plot, ruleX } from "@observablehq/plot";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
-import { type ChartRun, decadeDomain } from "./series";
+import { type ChartRun, decadeDomain, decadeTicks } from "./series";
 
 export interface LossChartOptions {
   readonly width?: number;
@@ -33,6 +33,7 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
   );
   const all = [...train.flat(), ...test.flat()].map((r) => r.value);
   const maxStep = options.steps ?? Math.max(1, ...runs.flatMap((r) => r.points.map((p) => p.step)));
+  const domain = decadeDomain(all, [0.01, 1]);
   const el = plot({
     document,
     width: options.width ?? 640,
@@ -41,7 +42,14 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
     marginRight: 12,
     style: CHART_STYLE,
     x: { domain: [0, maxStep], label: "step", grid: true },
-    y: { type: "log", domain: decadeDomain(all, [0.01, 1]), label: "loss", grid: true, tickFormat: "~g" },
+    y: {
+      type: "log",
+      domain,
+      label: "loss",
+      grid: true,
+      tickFormat: "~g",
+      ticks: domain[1] / domain[0] > 100 ? decadeTicks(domain, 6) : undefined,
+    },
     marks: [
       ...runs.flatMap((_, i) => {
         const c = colour(SERIES_ROLES[i % SERIES_ROLES.length] ?? "series1");

@@ -87,3 +87,16 @@ export function decadeDomain(values: readonly number[], fallback: [number, numbe
   const b = 10 ** Math.ceil(Math.log10(hi));
   return a === b ? [a / 10, b * 10] : [a, b];
 }
+
+/**
+ * Whole decades inside a log domain, thinned to at most `max` (every 2nd, 3rd... decade), so a
+ * log axis spanning fourteen decades gets a few readable labels rather than a tick per digit.
+ */
+export function decadeTicks([lo, hi]: readonly [number, number], max: number): number[] {
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
+  const every = Math.max(1, Math.ceil((b - a + 1) / max));
+  const out: number[] = [];
+  for (let e = b; e >= a; e -= every) out.push(10 ** e);
+  return out.reverse();
+}

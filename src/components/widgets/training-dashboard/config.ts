@@ -8,7 +8,7 @@
  * binary cross-entropy, plain SGD, 400 steps.
  */
 import { ACTIVATIONS, type ActivationName } from "../../../lib/activations";
-import { type ExperimentConfig, parseConfig } from "../../../lib/config";
+import type { ExperimentConfig } from "../../../lib/config";
 import { INITS, type InitScheme } from "../../../lib/inits";
 
 export interface DashboardKnobs {
@@ -129,23 +129,46 @@ export function parseDashboardConfig(input: unknown): DashboardConfig {
   };
 }
 
-/** The dashboard's knobs as a core experiment, validated by the core's schema. */
+/**
+ * The dashboard's knobs as a complete core experiment. Written out in full rather than run
+ * through parseConfig so the island does not ship the schema (zod) to the page: the worker
+ * validates every config it is given (pump.ts), and tests/unit/training-dashboard.test.ts
+ * checks that every preset's config passes the core's schema unchanged.
+ */
 export function toExperimentConfig(k: DashboardKnobs): ExperimentConfig {
-  const r = parseConfig({
+  return {
     seed: k.seed,
     steps: DASHBOARD_BASE.steps,
     batchSize: DASHBOARD_BASE.batchSize,
-    data: DASHBOARD_BASE.data,
+    data: { ...DASHBOARD_BASE.data, seqLength: 20 },
     model: {
       kind: "mlp",
       depth: k.depth,
       width: DASHBOARD_BASE.width,
       activation: k.activation,
-      init: { scheme: k.init, scale: k.initScale },
+      norm: "none",
+      residual: false,
+      init: {
+        scheme: k.init,
+        scale: k.initScale,
+        a: 1,
+        sigma: 1,
+        bias: "zero",
+        biasValue: 0,
+        biasSigma: 0.1,
+      },
     },
     loss: DASHBOARD_BASE.loss,
-    optimiser: { name: "sgd", lr: k.lr },
-  });
-  if (!r.ok) throw new Error(`dashboard config rejected by the core: ${r.errors.join("; ")}`);
-  return r.config;
+    optimiser: {
+      name: "sgd",
+      lr: k.lr,
+      momentum: 0.9,
+      rho: 0.9,
+      beta1: 0.9,
+      beta2: 0.999,
+      eps: 1e-8,
+      weightDecay: 0,
+    },
+    clip: { kind: "none", threshold: 1 },
+  };
 }

@@ -9,7 +9,7 @@
  *
  * No DOM: it needs only a clock, a way to yield, and a way to post.
  */
-import type { ExperimentConfig } from "../../../lib/config";
+import { type ExperimentConfig, parseConfig } from "../../../lib/config";
 import type { FromWorker, ToWorker } from "./messages";
 import { createSession, type Session } from "./session";
 
@@ -70,7 +70,11 @@ export function createPump(env: PumpEnv): Pump {
     cancel = null;
     remaining = 0;
     generation = gen;
-    session = createSession(config);
+    session = null;
+    // The config crossed a thread boundary (or came from a URL): validate it with the core's schema.
+    const parsed = parseConfig(config);
+    if (!parsed.ok) throw new Error(`invalid experiment: ${parsed.errors.join("; ")}`);
+    session = createSession(parsed.config);
     // The first point (step 0 is never recorded; step 1 is) arrives with the first slice.
   };
 

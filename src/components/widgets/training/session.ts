@@ -21,7 +21,7 @@ import { createRun, type Run, type StepRecord } from "../../../lib/run";
 import { createLayerProbe, type LayerActivityStats } from "./layer-probe";
 
 /** About this many points per run, whatever its length. */
-export const MAX_POINTS = 200;
+export const MAX_POINTS = 100;
 
 /** Steps between recorded points for a run of `steps` steps. */
 export const recordEveryFor = (steps: number): number => Math.max(1, Math.ceil(steps / MAX_POINTS));

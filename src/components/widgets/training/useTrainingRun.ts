@@ -23,7 +23,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
 import type { FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
-import { createPump, type Pump } from "./pump";
 
 /** Main-thread slices stay far below the 50 ms long-task line, leaving room for drawing. */
 export const MAIN_THREAD_SLICE_MS = 8;
@@ -33,6 +32,8 @@ export interface TrainingRunOptions {
   readonly refreshMs?: number;
   /** Force the main-thread fallback (tests; environments where a worker is unwanted). */
   readonly worker?: boolean;
+  /** Steps to train right after every (re)start, e.g. to match a build-time static figure. */
+  readonly warmup?: number;
 }
 
 export interface TrainingRun {
@@ -55,17 +56,42 @@ interface Channel {
   close(): void;
 }
 
+/**
+ * The in-page pump. The core is imported lazily, so a page whose widgets train in a worker
+ * never downloads it; messages sent before it has loaded are queued.
+ */
 function mainThreadChannel(onMessage: (m: FromWorker) => void): Channel {
-  const pump: Pump = createPump({
-    post: onMessage,
-    now: () => performance.now(),
-    later: (f) => {
-      const id = setTimeout(f, 0);
-      return () => clearTimeout(id);
+  let queue: ToWorker[] | null = [];
+  let pump: { handle(m: ToWorker): void; dispose(): void } | null = null;
+  let closed = false;
+  import("./pump").then(
+    ({ createPump }) => {
+      if (closed) return;
+      pump = createPump({
+        post: onMessage,
+        now: () => performance.now(),
+        later: (f) => {
+          const id = setTimeout(f, 0);
+          return () => clearTimeout(id);
+        },
+        sliceMs: MAIN_THREAD_SLICE_MS,
+      });
+      for (const m of queue ?? []) pump.handle(m);
+      queue = null;
     },
-    sliceMs: MAIN_THREAD_SLICE_MS,
-  });
-  return { send: (m) => pump.handle(m), close: () => pump.dispose() };
+    (e: unknown) =>
+      onMessage({ type: "error", generation: -1, message: `could not load the trainer (${String(e)})` }),
+  );
+  return {
+    send: (m) => {
+      if (pump) pump.handle(m);
+      else queue?.push(m);
+    },
+    close: () => {
+      closed = true;
+      pump?.dispose();
+    },
+  };
 }
 
 function workerChannel(onMessage: (m: FromWorker) => void, onFail: () => void): Channel | null {
@@ -88,6 +114,7 @@ function workerChannel(onMessage: (m: FromWorker) => void, onFail: () => void): 
 export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOptions = {}): TrainingRun {
   const refreshMs = options.refreshMs ?? 150;
   const useWorker = options.worker ?? true;
+  const warmup = Math.max(0, Math.floor(options.warmup ?? 0));
   const points = useRef<TrainingPoint[]>([]);
   const progressRef = useRef<RunProgress>({ stepsDone: 0, steps: config.steps, stop: null });
   const generation = useRef(0);
@@ -112,7 +139,8 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
 
   const onMessage = useCallback(
     (m: FromWorker) => {
-      if (m.generation !== generation.current) return;
+      // Generation -1 is a failure not tied to a run (the trainer did not load).
+      if (m.generation !== generation.current && m.generation !== -1) return;
       if (m.type === "points") {
         for (const p of m.points) points.current.push(p);
         progressRef.current = { stepsDone: m.stepsDone, steps: m.steps, stop: m.stop };
@@ -129,15 +157,19 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
     [flushNow, flushSoon],
   );
 
-  const begin = useCallback((c: ExperimentConfig) => {
-    generation.current++;
-    points.current = [];
-    progressRef.current = { stepsDone: 0, steps: c.steps, stop: null };
-    configRef.current = c;
-    setPlaying(false);
-    setError(null);
-    channel.current?.send({ type: "start", generation: generation.current, config: c });
-  }, []);
+  const begin = useCallback(
+    (c: ExperimentConfig) => {
+      generation.current++;
+      points.current = [];
+      progressRef.current = { stepsDone: 0, steps: c.steps, stop: null };
+      configRef.current = c;
+      setPlaying(false);
+      setError(null);
+      channel.current?.send({ type: "start", generation: generation.current, config: c });
+      if (warmup > 0) channel.current?.send({ type: "step", steps: warmup });
+    },
+    [warmup],
+  );
 
   // One channel for the widget's lifetime; a failing worker is replaced by the main-thread pump.
   useEffect(() => {

@@ -1,0 +1,49 @@
+/**
+ * What the dashboard shows as text for a run: the progress readouts and the findings. Pure, so
+ * the build-time summary (no-JavaScript readers, the chapter's prose) and the live island use
+ * the same wording.
+ */
+import { type Finding, findFindings, fmtNum } from "../../../lib/findings";
+import type { StopReason } from "../../../lib/run";
+import type { TrainingPoint } from "../training/messages";
+
+export interface RunSummary {
+  readonly stepsDone: number;
+  readonly steps: number;
+  readonly status: string;
+  readonly trainLoss: string;
+  readonly testLoss: string;
+  readonly accuracy: string;
+  readonly findings: readonly Pick<Finding, "kind" | "text">[];
+}
+
+export function summarise(
+  points: readonly TrainingPoint[],
+  progress: { stepsDone: number; steps: number; stop: StopReason | null },
+): RunSummary {
+  const last = points[points.length - 1];
+  const stop = progress.stop;
+  const status =
+    stop?.kind === "diverged"
+      ? `diverged at step ${stop.step}`
+      : stop?.kind === "completed"
+        ? "finished"
+        : progress.stepsDone === 0
+          ? "not started"
+          : "paused or running";
+  return {
+    stepsDone: progress.stepsDone,
+    steps: progress.steps,
+    status,
+    trainLoss: last ? fmtNum(last.loss) : "–",
+    testLoss: last ? fmtNum(last.testLoss) : "–",
+    accuracy: last && last.accuracy !== null ? `${Math.round(last.accuracy * 100)}%` : "–",
+    findings:
+      points.length === 0
+        ? []
+        : findFindings({ points, stop, stepsDone: progress.stepsDone }).map(({ kind, text }) => ({
+            kind,
+            text,
+          })),
+  };
+}
