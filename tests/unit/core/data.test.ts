@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildMnistAsset } from "../../../scripts/build-mnist-asset";
 import { loadMnistSubset } from "../../../scripts/load-mnist";
@@ -6,8 +7,11 @@ import {
   classCounts,
   type Dataset,
   decodeMnist,
+  decodePixelRuns,
   encodeMnist,
+  encodePixelRuns,
   fitStandardiser,
+  MNIST_HEADER_BYTES,
   makeTabularData,
   makeToy2d,
   mnistSplit,
@@ -219,6 +223,34 @@ describe("MNIST subset asset", () => {
     expect(Buffer.compare(Buffer.from(fresh), Buffer.from(encodeMnist(subset)))).toBe(0);
   });
 
+  it("is compact: run-length coding keeps it near a quarter of the raw 1.96 MB", () => {
+    const bytes = encodeMnist(subset);
+    expect(bytes.length).toBeLessThan(600_000);
+  });
+
+  it("run-length coding round-trips any bytes, long zero runs included (fast-check)", () => {
+    const pixels = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 255 })), { maxLength: 2000 });
+    const withRuns = fc
+      .tuple(pixels, fc.integer({ min: 0, max: 1000 }))
+      .map(([p, zeros]) => Uint8Array.from([...p, ...new Array<number>(zeros).fill(0), ...p]));
+    fc.assert(
+      fc.property(withRuns, (p) => {
+        const back = decodePixelRuns(encodePixelRuns(p), new Uint8Array(p.length));
+        expect(Buffer.compare(Buffer.from(back), Buffer.from(p))).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("rejects malformed run-length data", () => {
+    expect(() => decodePixelRuns(Uint8Array.from([5, 0]), new Uint8Array(3))).toThrow(/bad zero run/);
+    expect(() => decodePixelRuns(Uint8Array.from([5, 0, 0]), new Uint8Array(3))).toThrow(/bad zero run/);
+    expect(() => decodePixelRuns(Uint8Array.from([0, 4]), new Uint8Array(3))).toThrow(
+      /longer than the images/,
+    );
+    expect(() => decodePixelRuns(Uint8Array.from([7]), new Uint8Array(3))).toThrow(/gives 1 pixels/);
+  });
+
   it("rejects truncated or foreign bytes with a reason", () => {
     const bytes = encodeMnist(subset);
     expect(() => decodeMnist(bytes.subarray(0, 10))).toThrow(/shorter than the header/);
@@ -227,7 +259,7 @@ describe("MNIST subset asset", () => {
     foreign[0] = 0x50;
     expect(() => decodeMnist(foreign)).toThrow(/bad magic/);
     const badLabel = bytes.slice();
-    badLabel[24] = 12;
+    badLabel[MNIST_HEADER_BYTES] = 12;
     expect(() => decodeMnist(badLabel)).toThrow(/label 12/);
   });
 });
