@@ -231,11 +231,17 @@ export const configSchema = baseSchema.superRefine((c, ctx) => {
     ctx.addIssue({
       code: "custom",
       path: ["data", "n"],
-      message: `must be an integer in [4, ${LIMITS.nMnist[1]}] for mnist`,
+      message: `must be an integer in [${LIMITS.nMnist[0]}, ${LIMITS.nMnist[1]}] for mnist`,
     });
   }
-  if (seq && c.data.seqLength < SEQUENCE_TASKS[c.data.dataset as (typeof SEQUENCE_TASK_NAMES)[number]].minT) {
-    ctx.addIssue({ code: "custom", path: ["data", "seqLength"], message: "is too short for this task" });
+  // Guards tasks that need longer sequences than the schema's floor of 2.
+  const minT = seq ? SEQUENCE_TASKS[c.data.dataset as (typeof SEQUENCE_TASK_NAMES)[number]].minT : 0;
+  if (c.data.seqLength < minT) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["data", "seqLength"],
+      message: `must be at least ${minT} for ${c.data.dataset}`,
+    });
   }
   if (c.data.dataset === "adding" && c.loss !== "mse") {
     ctx.addIssue({
