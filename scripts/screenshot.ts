@@ -2,11 +2,13 @@
  * Screenshots of the built site in Debian's Chromium, to look at pages without a desktop.
  *
  *   npm run screenshot -- /chapters/01-sigmoid/ [--width 390] [--height 800] [--dark]
- *                         [--no-js] [--viewport-only] [--out shot.png] [--root dist]
+ *                         [--no-js] [--viewport-only] [--segments] [--out shot.png] [--root dist]
  *   npm run screenshot -- --all [--out-dir screenshots]   # every page, 390 and 1280, light and dark
  *
- * Default output: screenshots/<page>-<width>[-dark][-nojs].png (full page). Islands are
- * scrolled into view and hydrated before the shot, as a reader would see them.
+ * Default output: screenshots/<page>-<width>[-dark][-nojs].png (full page). `--segments`
+ * cuts the full page into viewport-high pieces (<name>.01.png, .02.png, ...), which are
+ * easier to look at than one very tall image. Islands are scrolled into view and hydrated
+ * before the shot, as a reader would see them.
  * Run `npm run build` first.
  */
 import { mkdir } from "node:fs/promises";
@@ -26,6 +28,7 @@ export interface ShotOptions {
   dark: boolean;
   javaScript: boolean;
   fullPage: boolean;
+  segments: boolean;
   out: string;
 }
 
@@ -62,7 +65,20 @@ async function shoot(browser: Browser, baseUrl: string, shot: ShotOptions): Prom
     }
     await page.evaluate(() => document.fonts.ready);
     await mkdir(dirname(shot.out), { recursive: true });
-    await page.screenshot({ path: shot.out, fullPage: shot.fullPage });
+    if (shot.segments) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const count = Math.ceil(height / shot.height);
+      for (let i = 0; i < count; i++) {
+        const y = i * shot.height;
+        await page.screenshot({
+          path: shot.out.replace(/\.png$/, `.${String(i + 1).padStart(2, "0")}.png`),
+          fullPage: true,
+          clip: { x: 0, y, width: shot.width, height: Math.min(shot.height, height - y) },
+        });
+      }
+    } else {
+      await page.screenshot({ path: shot.out, fullPage: shot.fullPage });
+    }
   } finally {
     await context.close();
   }
@@ -84,6 +100,7 @@ function parseArgs(args: readonly string[]) {
     dark: flags.has("--dark"),
     javaScript: !flags.has("--no-js"),
     fullPage: !flags.has("--viewport-only"),
+    segments: flags.has("--segments"),
     out: value("--out"),
     outDir: value("--out-dir") ?? "screenshots",
     root: value("--root") ?? "dist",
