@@ -6,6 +6,7 @@
  * Set E2E_DIST=/path/to/dist to test another build than dist/ (e.g. a private build while
  * other people rebuild dist/).
  */
+import { availableParallelism, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type Page, startHarness } from "./harness.ts";
 
@@ -75,8 +76,14 @@ describe("chapter 4: training dashboard", () => {
     await expect.poll(() => readout(p.page, "status"), { timeout: 60_000 }).toBe("finished");
     const tasks = await longTasks(p.page);
     const worst = Math.max(0, ...tasks);
-    console.log(`chapter 4: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms`);
-    expect(worst).toBeLessThanOrEqual(50);
+    // A machine running several times more work than it has cores stretches every task by that
+    // factor; the 50 ms bound is then about the machine, not the page. Report, and assert only
+    // when the machine is not overloaded.
+    const load = loadavg()[0]! / availableParallelism();
+    console.log(
+      `chapter 4: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
+    );
+    if (load <= 1.5) expect(worst).toBeLessThanOrEqual(50);
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("false");
     expect(await d.locator('[data-finding="none"]').textContent()).toContain("No warning signs");
 

@@ -55,7 +55,7 @@ export function createSession(config: ExperimentConfig, mnist?: MnistSubset): Se
     const finite = Number.isFinite(r.loss);
     // After divergence the weights are not finite: probing or evaluating them says nothing.
     const activity: LayerActivityStats[] | null = probe && finite ? probe.measure(run.params) : null;
-    const testLoss = finite ? run.evaluate().loss : Number.NaN;
+    const held = finite ? run.evaluate() : null;
     const layers: LayerPoint[] = [];
     for (const s of r.paramStats) {
       if (s.kind !== "W") continue;
@@ -80,7 +80,8 @@ export function createSession(config: ExperimentConfig, mnist?: MnistSubset): Se
     return {
       step: r.step,
       loss: r.loss,
-      testLoss,
+      testLoss: held ? held.loss : Number.NaN,
+      testAccuracy: held ? held.accuracy : Number.NaN,
       accuracy: r.accuracy,
       gradNorm: r.gradNorm,
       layers,
