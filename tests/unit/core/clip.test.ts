@@ -58,7 +58,7 @@ describe("gradient clipping", () => {
         const dot = before.reduce((s, b, i) => s + b * after[i]!, 0);
         if (r.preNorm > 0) expect(dot / (r.preNorm * r.postNorm)).toBeCloseTo(1, 10);
         const k = r.preNorm > c ? c / r.preNorm : 1;
-        after.forEach((a, i) => expect(a).toBeCloseTo(before[i]! * k, 10));
+        for (const [i, a] of after.entries()) expect(a).toBeCloseTo(before[i]! * k, 10);
       }),
     );
   });

@@ -3,6 +3,7 @@ import {
   distributionVariance,
   INIT_SCHEMES,
   type InitScheme,
+  type InitSpec,
   initBias,
   initDense,
   isInitScheme,
@@ -71,7 +72,7 @@ describe("initialisers", () => {
     const b = createParam("W", 1, "W", [8, 8]);
     initDense(a, null, { scheme: "heNormal" }, createRng(3));
     initDense(b, null, { scheme: "heNormal", scale: 4 }, createRng(3));
-    a.value.forEach((v, i) => expect(b.value[i]).toBeCloseTo(4 * v, 14));
+    for (const [i, v] of a.value.entries()) expect(b.value[i]).toBeCloseTo(4 * v, 14);
   });
 
   it("biases: zero, constant or normal", () => {
@@ -92,38 +93,54 @@ describe("initialisers", () => {
     expect(isInitScheme("orthogonal")).toBe(false);
   });
 
-  describe("variance through depth: width 512, 20 ReLU layers, batch 64", () => {
-    /** Variance of each hidden layer's output, over all batch entries and units. */
-    function layerVariances(scheme: InitScheme, seed: number): number[] {
+  /**
+   * He et al.'s argument is about the expectation over the weight draw. At width 512 a single
+   * network's per-layer gain still fluctuates by about 10% (the relative spread of
+   * (1/n) sum_j relu(w_j . a)^2 is sqrt(5/4) / (1/2) / sqrt(512) ~ 0.1), and those fluctuations
+   * compound over 20 layers to +-40%, so one draw proves nothing either way. The tests average
+   * each layer's variance over 64 independent networks (one input each), which shrinks the
+   * wander to a few percent. Uniform draws with the stated variance keep the 64 x 5.2M draws fast.
+   */
+  describe("variance through depth: width 512, 20 ReLU layers, averaged over 64 initialisations", () => {
+    const NETS = 64;
+    function layerVariances(init: InitSpec, seed: number): number[] {
       const rng = createRng(seed);
+      const acc = new Array<number>(20).fill(0);
+      // One model, its weights redrawn in place for each of the 64 networks (no 84 MB per draw).
       const mlp = createMlp(
-        { inputs: 512, hidden: Array(20).fill(512), outputs: 1, activation: "relu", init: { scheme } },
-        rng.stream("init"),
+        { inputs: 512, hidden: Array(20).fill(512), outputs: 1, activation: "relu", init },
+        rng,
       );
-      mlp.forward(randomArray(rng.stream("data"), 64 * 512), 64, "eval");
-      return mlp
-        .trace()
-        .slice(0, 20)
-        .map((t) => variance(t.out));
+      for (let k = 0; k < NETS; k++) {
+        const draw = rng.stream(`init${k}`);
+        for (const L of mlp.layers) initDense(L.W, L.b, init, draw);
+        mlp.forward(randomArray(rng.stream(`data${k}`), 512), 1, "eval");
+        const traces = mlp.trace();
+        for (let l = 0; l < 20; l++) acc[l] = acc[l]! + variance(traces[l]!.out) / NETS;
+      }
+      return acc;
     }
 
-    it("He init keeps activation variance within 20% of the first layer's, at every layer", () => {
-      const v = layerVariances("heNormal", 5);
+    it("He init (Var[W] = 2/n) keeps activation variance within 20% of the first layer's, at every layer", () => {
+      const v = layerVariances({ scheme: "heUniform" }, 5);
+      // Layer 1: z = W x has variance 2, and relu(z) then has variance 2 (1/2 - 1/(2 pi)) = 1 - 1/pi.
+      expect(v[0]! / (1 - 1 / Math.PI)).toBeGreaterThan(0.9);
+      expect(v[0]! / (1 - 1 / Math.PI)).toBeLessThan(1.1);
       for (const x of v) {
         expect(x / v[0]!).toBeGreaterThan(0.8);
         expect(x / v[0]!).toBeLessThan(1.2);
       }
-    });
+    }, 180_000);
 
-    it("sqrt(1/n) (LeCun) init halves it at every layer: 2^-19 after 20 layers", () => {
-      const v = layerVariances("lecun", 5);
+    it("sqrt(1/n) init (Var[W] = 1/n) halves it at every layer: 2^-19 after 20 layers", () => {
+      const v = layerVariances({ scheme: "uniform", a: Math.sqrt(3 / 512) }, 5);
       for (let l = 1; l < v.length; l++) {
-        expect(v[l]! / v[l - 1]!).toBeGreaterThan(0.4);
-        expect(v[l]! / v[l - 1]!).toBeLessThan(0.6);
+        expect(v[l]! / v[l - 1]!).toBeGreaterThan(0.45);
+        expect(v[l]! / v[l - 1]!).toBeLessThan(0.55);
       }
       const total = v[19]! / v[0]!;
-      expect(total).toBeGreaterThan(0.5 ** 19 * 0.5);
-      expect(total).toBeLessThan(0.5 ** 19 * 2);
-    });
+      expect(total / 0.5 ** 19).toBeGreaterThan(0.75);
+      expect(total / 0.5 ** 19).toBeLessThan(1.33);
+    }, 180_000);
   });
 });

@@ -39,7 +39,7 @@ function run(spec: OptimiserSpec, steps = 3): number[][] {
 }
 
 function expectClose(actual: number[], expected: number[], digits = 12) {
-  actual.forEach((a, i) => expect(a).toBeCloseTo(expected[i]!, digits));
+  for (const [i, a] of actual.entries()) expect(a).toBeCloseTo(expected[i]!, digits);
 }
 
 describe("optimisers", () => {
