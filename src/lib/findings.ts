@@ -53,6 +53,8 @@ export interface TrainingPoint {
   readonly loss: number;
   /** Loss on the held-out set after this step (NaN once diverged). */
   readonly testLoss: number;
+  /** Accuracy on the held-out set after this step (null for regression, NaN once diverged; absent in older records). */
+  readonly testAccuracy?: number | null;
   readonly accuracy: number | null;
   /** Global gradient norm before clipping. */
   readonly gradNorm: number;

@@ -1,0 +1,236 @@
+/**
+ * <RemedyCompare>: a same-seed comparison of two training runs that differ in one remedy.
+ *
+ * Props (all optional):
+ *   initial      { comparison: ComparisonName } — which pair of comparisons.ts to run
+ *                (validated by parseRemedyCompareConfig; unknown names fall back to the default)
+ *   choices      comparison names to offer as a picker (omit for a fixed comparison)
+ *   staticRows   build-time table text for the initial comparison, { baseline, remedy }: shown
+ *                until the reader trains (RemedyCompare.astro fills it)
+ *   children     build-time loss chart; slot `grads`: build-time gradient-norm chart
+ *
+ * Both runs train in their own Web Worker (useTrainingRun). Play, step and reset drive both at
+ * once; Reset restores the widget as it loaded (the build-time figure, which is the full run
+ * of the same seed). Until the reader presses Play or Step the static figure stays; then the
+ * live charts take over and grow as the runs train.
+ *
+ * Charts: loss of both runs (colour per run; training solid, held-out dotted), and the
+ * per-layer gradient norms on a log axis (colour per layer, baseline solid, remedy dashed).
+ * The table holds the numbers of summary.ts for both runs.
+ */
+import type { ComponentChildren } from "preact";
+import { useCallback, useMemo, useState } from "preact/hooks";
+import { layerSeriesChart } from "../../charts/training/layer-series-chart";
+import { lossChart } from "../../charts/training/loss-chart";
+import { ChartMount, type ChartSize } from "../common/ChartMount";
+import { ChoiceField } from "../common/ChoiceField";
+import { PlaybackBar } from "../common/PlaybackBar";
+import { Readout, ReadoutList } from "../common/Readout";
+import { useHydrated } from "../common/useHydrated";
+import { useReducedMotion } from "../common/useReducedMotion";
+import { withErrorBoundary } from "../ErrorBoundary";
+import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useTrainingRun } from "../training/useTrainingRun";
+import {
+  COMPARISONS,
+  type ComparisonName,
+  comparisonPair,
+  parseRemedyCompareConfig,
+  type RemedyCompareConfig,
+} from "./comparisons";
+import { formatRow, type RunRow, runNumbers } from "./summary";
+import "../common/widget.css";
+import "./remedy-compare.css";
+
+export interface RemedyCompareProps {
+  readonly initial?: Partial<RemedyCompareConfig>;
+  readonly choices?: readonly ComparisonName[];
+  readonly staticRows?: { readonly baseline: RunRow; readonly remedy: RunRow };
+  /** Steps per press of the step button (default 50). */
+  readonly stepSize?: number;
+  /** Force the main-thread trainer (tests). */
+  readonly worker?: boolean;
+  readonly children?: ComponentChildren;
+  readonly grads?: ComponentChildren;
+}
+
+const COLUMNS = [
+  ["finalLoss", "held-out loss"],
+  ["testAccuracy", "held-out accuracy"],
+  ["gradRatio", "‖∂L/∂W¹‖ / ‖∂L/∂W^H‖"],
+  ["stepsToTarget", "steps to loss target"],
+  ["maxDead", "most dead units in a layer"],
+] as const;
+
+function RemedyCompare(props: RemedyCompareProps) {
+  const defaults = useMemo(() => parseRemedyCompareConfig(props.initial ?? {}), [props.initial]);
+  const [config, setConfig] = useState<RemedyCompareConfig>(defaults);
+  /** False while the build-time figure is shown (at load and after reset). */
+  const [started, setStarted] = useState(false);
+  const hydrated = useHydrated();
+  const reducedMotion = useReducedMotion();
+  const pair = comparisonPair(config.comparison);
+  const options = {
+    refreshMs: reducedMotion ? 600 : 200,
+    ...(props.worker === false ? { worker: false } : {}),
+  };
+  const a = useTrainingRun(pair.baseline.config, options);
+  const b = useTrainingRun(pair.remedy.config, options);
+  const stepSize = props.stepSize ?? 50;
+
+  const playing = a.playing || b.playing;
+  const toggle = useCallback(() => {
+    setStarted(true);
+    if (playing) {
+      a.pause();
+      b.pause();
+    } else {
+      a.play();
+      b.play();
+    }
+  }, [a, b, playing]);
+  const step = useCallback(() => {
+    setStarted(true);
+    a.step(stepSize);
+    b.step(stepSize);
+  }, [a, b, stepSize]);
+  const reset = useCallback(() => {
+    a.reset();
+    b.reset();
+    setConfig(defaults);
+    setStarted(false);
+  }, [a, b, defaults]);
+  const choose = useCallback((name: ComparisonName) => {
+    setConfig(parseRemedyCompareConfig({ comparison: name }));
+    setStarted(true);
+  }, []);
+
+  const runs = useMemo(
+    () => [
+      { name: pair.baseline.name, points: a.points },
+      { name: pair.remedy.name, points: b.points },
+    ],
+    [pair, a.points, b.points, a.version, b.version],
+  );
+  const steps = pair.baseline.config.steps;
+  const drawLoss = useCallback(
+    (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps }, doc),
+    [runs, steps],
+  );
+  const drawGrads = useCallback(
+    (doc: Document, s: ChartSize) =>
+      layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
+    [runs, steps],
+  );
+  const queuedLoss = useQueuedDraw(drawLoss);
+  const queuedGrads = useQueuedDraw(drawGrads);
+
+  const useStatic = !started && props.staticRows !== undefined && config.comparison === defaults.comparison;
+  const rows = useMemo(
+    () =>
+      useStatic && props.staticRows
+        ? props.staticRows
+        : {
+            baseline: formatRow(runNumbers(a.points, pair.lossTarget)),
+            remedy: formatRow(runNumbers(b.points, pair.lossTarget)),
+          },
+    [useStatic, props.staticRows, a.points, b.points, a.version, b.version, pair.lossTarget],
+  );
+  const stepsShown = useStatic ? steps : Math.min(a.progress.stepsDone, b.progress.stepsDone);
+  const error = a.error ?? b.error;
+  const disabled = !hydrated;
+  const entry = COMPARISONS[config.comparison];
+
+  return (
+    <div class="widget remedy-compare" data-widget="remedy-compare" data-comparison={config.comparison}>
+      {props.choices && props.choices.length > 1 ? (
+        <div class="controls">
+          <ChoiceField
+            legend="Remedy"
+            name="comparison"
+            options={props.choices.map((c) => ({ value: c, label: COMPARISONS[c].label }))}
+            value={config.comparison}
+            onChange={choose}
+            disabled={disabled}
+          />
+        </div>
+      ) : null}
+      <PlaybackBar
+        playing={playing}
+        onPlayPause={toggle}
+        onStep={step}
+        stepLabel={`${stepSize} steps`}
+        onReset={reset}
+        disabled={disabled}
+      />
+      <ReadoutList label="Comparison status" live>
+        <Readout name="step" label="step" value={`${stepsShown} of ${steps}`} />
+        <Readout
+          name="same-seed"
+          label="shared"
+          value={`seed ${pair.baseline.config.seed}: data, batches, initial weights`}
+        />
+      </ReadoutList>
+      {error ? (
+        <p class="widget-note rc-error" role="alert">
+          Training stopped with an error: {error}
+        </p>
+      ) : null}
+      <div class="rc-charts">
+        <figure class="rc-chart">
+          <figcaption>
+            Loss (log scale): <span class="rc-key rc-key--1">{pair.baseline.name}</span> and{" "}
+            <span class="rc-key rc-key--2">{pair.remedy.name}</span>; training solid, held-out dotted
+          </figcaption>
+          {started ? (
+            <ChartMount name="loss" draw={queuedLoss} />
+          ) : (
+            <div class="chart-static">{props.children}</div>
+          )}
+        </figure>
+        <figure class="rc-chart">
+          <figcaption>
+            Gradient norm per layer, log scale (blue: input side, orange: output side); {pair.baseline.name}{" "}
+            solid, {pair.remedy.name} dashed
+          </figcaption>
+          {started ? (
+            <ChartMount name="grads" draw={queuedGrads} />
+          ) : (
+            <div class="chart-static">{props.grads}</div>
+          )}
+        </figure>
+      </div>
+      <div class="table-scroll">
+        <table class="numbers" data-table="comparison">
+          <caption>
+            {entry.label} after {stepsShown} steps (loss target {pair.lossTarget})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">run</th>
+              {COLUMNS.map(([k, label]) => (
+                <th scope="col" key={k}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(["baseline", "remedy"] as const).map((side) => (
+              <tr key={side} data-run={side}>
+                <th scope="row">{pair[side].name}</th>
+                {COLUMNS.map(([k]) => (
+                  <td key={k} data-cell={k}>
+                    {rows[side][k]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export default withErrorBoundary("remedy-compare", RemedyCompare);

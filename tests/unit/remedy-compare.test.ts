@@ -1,0 +1,183 @@
+/**
+ * Same-seed comparisons (src/components/widgets/remedy-compare): every pair is valid, differs
+ * only in its remedy, and its two runs share data, initial weights and batch order — checked on
+ * the real runs, with the "batches" stream's shuffles recorded through a wrapped RNG.
+ */
+import { describe, expect, it, vi } from "vitest";
+import {
+  COMPARISON_NAMES,
+  comparisonPair,
+  parseRemedyCompareConfig,
+} from "../../src/components/widgets/remedy-compare/comparisons";
+import { staticComparison } from "../../src/components/widgets/remedy-compare/static-compare";
+import { formatRow, runNumbers } from "../../src/components/widgets/remedy-compare/summary";
+import type { ExperimentConfig } from "../../src/lib/config";
+import type { TrainingPoint } from "../../src/lib/findings";
+import type { Rng } from "../../src/lib/rng";
+import { createRun } from "../../src/lib/run";
+
+/** Every shuffle of a stream whose path ends in "batches", as copies, in call order. */
+const shuffles: number[][] = [];
+
+vi.mock("../../src/lib/rng", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/lib/rng")>();
+  const wrap = (rng: Rng, path: string): Rng =>
+    new Proxy(rng, {
+      get(target, prop) {
+        if (prop === "stream") return (name: string) => wrap(target.stream(name), `${path}/${name}`);
+        if (prop === "shuffle" && path.endsWith("/batches"))
+          return (xs: Uint32Array | Int32Array | number[]) => {
+            target.shuffle(xs);
+            shuffles.push(Array.from(xs as ArrayLike<number>));
+          };
+        const v = Reflect.get(target, prop);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+  return { ...real, createRng: (seed: number, salt?: number) => wrap(real.createRng(seed, salt), "root") };
+});
+
+/** The fields in which two configs differ, as dotted paths. */
+function differences(a: unknown, b: unknown, path = ""): string[] {
+  if (typeof a === "object" && a && typeof b === "object" && b) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) =>
+      differences(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      ),
+    );
+  }
+  return Object.is(a, b) ? [] : [path];
+}
+
+function firstShuffles(config: ExperimentConfig, steps: number): number[][] {
+  shuffles.length = 0;
+  const run = createRun(config);
+  run.step(steps);
+  return shuffles.splice(0);
+}
+
+describe("comparisons", () => {
+  it.each(COMPARISON_NAMES)("%s: both configs are valid and differ only in the model", (name) => {
+    const pair = comparisonPair(name);
+    const diff = differences(pair.baseline.config, pair.remedy.config);
+    expect(diff.length).toBeGreaterThan(0);
+    for (const d of diff) expect(d).toMatch(/^model\./);
+    expect(pair.baseline.name).not.toBe(pair.remedy.name);
+  });
+
+  it.each(COMPARISON_NAMES)("%s: the two runs share data, initial draw and batch order", (name) => {
+    const pair = comparisonPair(name);
+    const a = createRun(pair.baseline.config);
+    const b = createRun(pair.remedy.config);
+    expect(a.data && b.data).toBeTruthy();
+    expect(Array.from(b.data!.train.inputs)).toEqual(Array.from(a.data!.train.inputs));
+    expect(Array.from(b.data!.train.labels)).toEqual(Array.from(a.data!.train.labels));
+    expect(Array.from(b.data!.test.inputs)).toEqual(Array.from(a.data!.test.inputs));
+    // Initial weights, for every parameter both models have (batch norm drops b, adds gamma/beta).
+    const shared = a.params.filter((p) =>
+      b.params.some((q) => q.name === p.name && q.value.length === p.value.length),
+    );
+    expect(shared.some((p) => p.kind === "W")).toBe(true);
+    const sameDraw =
+      pair.baseline.config.model.kind === "mlp" &&
+      pair.remedy.config.model.kind === "mlp" &&
+      JSON.stringify(pair.baseline.config.model.init) === JSON.stringify(pair.remedy.config.model.init);
+    for (const p of shared) {
+      const q = b.params.find((x) => x.name === p.name)!;
+      if (sameDraw) expect(Array.from(q.value), p.name).toEqual(Array.from(p.value));
+    }
+    // Batch order: the same permutations of the training set, epoch after epoch.
+    const steps = Math.ceil((3 * pair.baseline.config.data.n) / pair.baseline.config.batchSize);
+    const pa = firstShuffles(pair.baseline.config, steps);
+    const pb = firstShuffles(pair.remedy.config, steps);
+    expect(pa.length).toBeGreaterThanOrEqual(3);
+    expect(pb).toEqual(pa);
+  });
+
+  it("init comparisons draw from the same numbers: the remedy's weights are a fixed rescaling of the baseline's", () => {
+    // Glorot and standard are both uniform, so the same "init" stream gives W_remedy = c * W_baseline per layer.
+    const pair = comparisonPair("glorot");
+    const a = createRun(pair.baseline.config);
+    const b = createRun(pair.remedy.config);
+    for (const p of a.params.filter((x) => x.kind === "W")) {
+      const q = b.params.find((x) => x.name === p.name)!;
+      const c = (q.value[0] as number) / (p.value[0] as number);
+      for (let i = 0; i < p.value.length; i++) expect(q.value[i]).toBeCloseTo(c * (p.value[i] as number), 12);
+    }
+  });
+
+  it("a changed seed changes the batch order (the check above can fail)", () => {
+    const c = comparisonPair("batchNorm").baseline.config;
+    const steps = Math.ceil(c.data.n / c.batchSize);
+    expect(firstShuffles({ ...c, seed: 2 }, steps)).not.toEqual(firstShuffles(c, steps));
+  });
+
+  it("parses untrusted widget state", () => {
+    expect(parseRemedyCompareConfig({ comparison: "he" })).toEqual({ comparison: "he" });
+    expect(parseRemedyCompareConfig({ comparison: "nope" })).toEqual({ comparison: "batchNorm" });
+    expect(parseRemedyCompareConfig(null)).toEqual({ comparison: "batchNorm" });
+  });
+});
+
+const layer = (l: number, gradNorm: number, dead: number | null = null) => ({
+  layer: l,
+  gradNorm,
+  updateRatio: 0,
+  saturated: null,
+  dead,
+  gradHist: [],
+  gradZeros: 0,
+  gradUnder: 0,
+  gradOver: 0,
+  actHist: [],
+  actOutside: 0,
+});
+const point = (step: number, testLoss: number, g1: number, gH: number, dead = 0): TrainingPoint => ({
+  step,
+  loss: testLoss,
+  testLoss,
+  testAccuracy: 1 - testLoss,
+  accuracy: null,
+  gradNorm: 1,
+  layers: [layer(1, g1, 0), layer(2, gH, dead), layer(3, 5)],
+});
+
+describe("summary numbers", () => {
+  it("reads final loss, accuracy, median gradient ratio, steps to target and dead share", () => {
+    const pts = [point(1, 0.7, 1e-6, 1), point(10, 0.5, 3e-6, 1, 0.25), point(20, 0.2, 2e-6, 1, 0.5)];
+    const n = runNumbers(pts, 0.3);
+    expect(n.finalLoss).toBe(0.2);
+    expect(n.testAccuracy).toBeCloseTo(0.8, 12);
+    expect(n.gradRatio).toBeCloseTo(2e-6, 18);
+    expect(n.stepsToTarget).toBe(20);
+    expect(n.maxDead).toBe(0.5);
+    expect(formatRow(n)).toEqual({
+      finalLoss: "0.2",
+      testAccuracy: "80%",
+      gradRatio: "2.0e-6",
+      stepsToTarget: "20",
+      maxDead: "50%",
+    });
+    expect(formatRow(runNumbers(pts, 0.1)).stepsToTarget).toBe("not reached");
+    expect(formatRow(runNumbers([], 0.1))).toEqual({
+      finalLoss: "–",
+      testAccuracy: "–",
+      gradRatio: "–",
+      stepsToTarget: "–",
+      maxDead: "–",
+    });
+  });
+
+  it("batch norm: the sigmoid baseline vanishes and stalls, the normalised run learns (measured)", () => {
+    const s = staticComparison("batchNorm");
+    expect(s.baseline.numbers.gradRatio!).toBeLessThan(1e-4);
+    expect(s.remedy.numbers.gradRatio!).toBeGreaterThan(0.1);
+    expect(s.baseline.numbers.stepsToTarget).toBeNull();
+    expect(s.remedy.numbers.stepsToTarget).not.toBeNull();
+    expect(s.remedy.numbers.testAccuracy!).toBeGreaterThan(0.85);
+    expect(s.baseline.numbers.testAccuracy!).toBeLessThan(0.65);
+  }, 60_000);
+});
