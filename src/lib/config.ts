@@ -28,6 +28,11 @@ import { NORMS } from "./mlp/spec";
 import { OPTIMISER_NAMES } from "./optimisers";
 import { CELL_NAMES, RNN_ACTIVATION_NAMES } from "./recurrent";
 
+// No code generation: zod's JIT probes `new Function("")`, which the site's CSP (no
+// 'unsafe-eval', astro.config.mjs) blocks and reports as a violation even though zod catches
+// it. Config parsing is not hot, so the interpreted path costs nothing that matters.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------
 // Ranges. One table so the docs (examples/README.md) and the error messages agree.
 // ---------------------------------------------------------------------------------------
