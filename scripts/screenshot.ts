@@ -38,7 +38,12 @@ export function defaultShotName(path: string, width: number, dark: boolean, java
   return `${slug}-${width}${dark ? "-dark" : ""}${javaScript ? "" : "-nojs"}.png`;
 }
 
-async function shoot(browser: Browser, baseUrl: string, shot: ShotOptions): Promise<string[]> {
+/** Takes one shot (or its segments); returns the page's errors and the files written. */
+async function shoot(
+  browser: Browser,
+  baseUrl: string,
+  shot: ShotOptions,
+): Promise<{ errors: string[]; files: string[] }> {
   const context = await browser.newContext({
     viewport: { width: shot.width, height: shot.height },
     colorScheme: shot.dark ? "dark" : "light",
@@ -46,6 +51,7 @@ async function shoot(browser: Browser, baseUrl: string, shot: ShotOptions): Prom
     reducedMotion: "reduce",
   });
   const errors: string[] = [];
+  const files: string[] = [];
   try {
     const page = await context.newPage();
     page.on("console", (m) => {
@@ -70,19 +76,22 @@ async function shoot(browser: Browser, baseUrl: string, shot: ShotOptions): Prom
       const count = Math.ceil(height / shot.height);
       for (let i = 0; i < count; i++) {
         const y = i * shot.height;
+        const path = shot.out.replace(/\.png$/, `.${String(i + 1).padStart(2, "0")}.png`);
+        files.push(path);
         await page.screenshot({
-          path: shot.out.replace(/\.png$/, `.${String(i + 1).padStart(2, "0")}.png`),
+          path,
           fullPage: true,
           clip: { x: 0, y, width: shot.width, height: Math.min(shot.height, height - y) },
         });
       }
     } else {
+      files.push(shot.out);
       await page.screenshot({ path: shot.out, fullPage: shot.fullPage });
     }
   } finally {
     await context.close();
   }
-  return errors;
+  return { errors, files };
 }
 
 function parseArgs(args: readonly string[]) {
@@ -133,8 +142,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       shots.push({ ...options, out });
     }
     for (const shot of shots) {
-      const errors = await shoot(browser, server.url, shot);
-      console.log(`${shot.out}${errors.length > 0 ? `  (page errors: ${errors.join(" | ")})` : ""}`);
+      const { errors, files } = await shoot(browser, server.url, shot);
+      const written = files.length > 1 ? `${files[0]} ... (${files.length} segments)` : files[0];
+      console.log(`${written}${errors.length > 0 ? `  (page errors: ${errors.join(" | ")})` : ""}`);
       if (errors.length > 0) failed = true;
     }
   } finally {
