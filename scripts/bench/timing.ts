@@ -31,7 +31,11 @@ export interface TimingOptions {
   readonly rounds: number;
   /** Wanted wall time of one block, in microseconds; the block size is calibrated to it. */
   readonly blockUs: number;
-  /** Warm-up steps per engine before calibration (JIT, buffer allocation). */
+  /**
+   * Warm-up steps per engine before calibration (JIT, buffer allocation): at most this many,
+   * and no more than fit in about a second, so that a slow engine (tfjs-cpu on the LSTM takes
+   * ~0.3 s a step) does not spend half the bench warming up. At least 3.
+   */
   readonly warmup: number;
 }
 
@@ -40,7 +44,11 @@ export async function timeInterleaved(engines: readonly Timed[], opts: TimingOpt
   const blocks: number[] = [];
   for (const e of engines) {
     await e.activate();
-    for (let i = 0; i < opts.warmup; i++) e.step();
+    const warmStart = process.hrtime.bigint();
+    for (let i = 0; i < opts.warmup; i++) {
+      e.step();
+      if (i >= 2 && process.hrtime.bigint() - warmStart > 1_000_000_000n) break;
+    }
     const probe = median([timeBlock(e, 1), timeBlock(e, 1), timeBlock(e, 1)]);
     blocks.push(Math.max(1, Math.min(10000, Math.round(opts.blockUs / Math.max(probe, 0.01)))));
   }
