@@ -17,7 +17,7 @@
  * Every list of names comes from the registry that implements it (activations, inits,
  * losses, cells, data sets), so the schema cannot drift from the code.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ACTIVATION_NAMES } from "./activations";
 import { CLIP_KINDS } from "./clip";
 import { SEQUENCE_TASK_NAMES, SEQUENCE_TASKS } from "./data/sequences";
@@ -81,14 +81,15 @@ const fmt = (x: number) => String(x);
 /** Integer in [lo, hi]. */
 function intIn([lo, hi]: readonly [number, number]) {
   const error = `must be an integer in [${fmt(lo)}, ${fmt(hi)}]`;
-  return z.number({ error }).int({ error }).min(lo, { error }).max(hi, { error });
+  return z.int({ error }).check(z.minimum(lo, { error }), z.maximum(hi, { error }));
 }
 
 /** Finite number in [lo, hi], or (lo, hi] when `openLow` (e.g. a learning rate of 0 is meaningless). */
 function numIn([lo, hi]: readonly [number, number], openLow = false) {
   const error = `must be a number in ${openLow ? "(" : "["}${fmt(lo)}, ${fmt(hi)}]`;
-  const base = z.number({ error });
-  return (openLow ? base.gt(lo, { error }) : base.min(lo, { error })).max(hi, { error });
+  return z
+    .number({ error })
+    .check(openLow ? z.gt(lo, { error }) : z.minimum(lo, { error }), z.maximum(hi, { error }));
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(names: T) {
@@ -104,165 +105,153 @@ const names = <T extends string>(xs: readonly T[]) => xs as unknown as readonly 
 // The schema.
 // ---------------------------------------------------------------------------------------
 
-const dataSchema = z
-  .object({
-    dataset: oneOf(names(DATASET_NAMES)),
-    /** Training-set size (2-D sets and MNIST); sequence tasks draw fresh batches instead. */
-    n: intIn(LIMITS.n),
-    /** Std of the Gaussian jitter of 2-D sets (see data/toy2d.ts). */
-    noise: numIn(LIMITS.noise),
-    /** Standardise inputs with training-set statistics. */
-    standardise: bool(),
-    /** Sequence length T of the sequence tasks. */
-    seqLength: intIn(LIMITS.seqLength),
-  })
-  .strict();
+const dataSchema = z.strictObject({
+  dataset: oneOf(names(DATASET_NAMES)),
+  /** Training-set size (2-D sets and MNIST); sequence tasks draw fresh batches instead. */
+  n: intIn(LIMITS.n),
+  /** Std of the Gaussian jitter of 2-D sets (see data/toy2d.ts). */
+  noise: numIn(LIMITS.noise),
+  /** Standardise inputs with training-set statistics. */
+  standardise: bool(),
+  /** Sequence length T of the sequence tasks. */
+  seqLength: intIn(LIMITS.seqLength),
+});
 
-const initSchema = z
-  .object({
-    scheme: oneOf(names(INIT_SCHEMES)),
-    /** Multiplies every weight after drawing. */
-    scale: numIn(LIMITS.initScale),
-    /** Half-width of the "uniform" scheme. */
-    a: numIn(LIMITS.initA),
-    /** Standard deviation of the "normal" scheme. */
-    sigma: numIn(LIMITS.initSigma),
-    bias: oneOf(names(BIAS_KINDS)),
-    biasValue: numIn(LIMITS.biasValue),
-    biasSigma: numIn(LIMITS.biasSigma),
-  })
-  .strict();
+const initSchema = z.strictObject({
+  scheme: oneOf(names(INIT_SCHEMES)),
+  /** Multiplies every weight after drawing. */
+  scale: numIn(LIMITS.initScale),
+  /** Half-width of the "uniform" scheme. */
+  a: numIn(LIMITS.initA),
+  /** Standard deviation of the "normal" scheme. */
+  sigma: numIn(LIMITS.initSigma),
+  bias: oneOf(names(BIAS_KINDS)),
+  biasValue: numIn(LIMITS.biasValue),
+  biasSigma: numIn(LIMITS.biasSigma),
+});
 
-const mlpSchema = z
-  .object({
-    kind: z.literal("mlp"),
-    /** Number of hidden layers. */
-    depth: intIn(LIMITS.depth),
-    /** Width of every hidden layer (unless `widths` is given). */
-    width: intIn(LIMITS.width),
-    /** Optional per-layer widths, input side first; length must equal depth. */
-    widths: z.array(intIn(LIMITS.width), { error: "must be a list of integers" }).optional(),
-    activation: oneOf(names(ACTIVATION_NAMES)),
-    norm: oneOf(names(NORMS)),
-    residual: bool(),
-    init: initSchema,
-  })
-  .strict();
+const mlpSchema = z.strictObject({
+  kind: z.literal("mlp"),
+  /** Number of hidden layers. */
+  depth: intIn(LIMITS.depth),
+  /** Width of every hidden layer (unless `widths` is given). */
+  width: intIn(LIMITS.width),
+  /** Optional per-layer widths, input side first; length must equal depth. */
+  widths: z.optional(z.array(intIn(LIMITS.width), { error: "must be a list of integers" })),
+  activation: oneOf(names(ACTIVATION_NAMES)),
+  norm: oneOf(names(NORMS)),
+  residual: bool(),
+  init: initSchema,
+});
 
-const recurrentSchema = z
-  .object({
-    kind: z.literal("recurrent"),
-    cell: oneOf(names(CELL_NAMES)),
-    hidden: intIn(LIMITS.hidden),
-    /** Vanilla RNN only. */
-    rnnActivation: oneOf(RNN_ACTIVATION_NAMES),
-    /** LSTM only: initial forget-gate bias. */
-    forgetBias: numIn(LIMITS.forgetBias),
-    /** Multiplies the input and recurrent weights after drawing (default draw U(+-1/sqrt(H))). */
-    initScale: numIn(LIMITS.initScale),
-    /** Optional dense initialiser for W_x and W_h instead of U(+-1/sqrt(H)) (see inits.ts). */
-    initScheme: oneOf(names(INIT_SCHEMES)).optional(),
-    /** If set, each gate block of W_h is rescaled to this largest singular value. */
-    recurrentSigma: numIn(LIMITS.recurrentSigma).optional(),
-  })
-  .strict();
+const recurrentSchema = z.strictObject({
+  kind: z.literal("recurrent"),
+  cell: oneOf(names(CELL_NAMES)),
+  hidden: intIn(LIMITS.hidden),
+  /** Vanilla RNN only. */
+  rnnActivation: oneOf(RNN_ACTIVATION_NAMES),
+  /** LSTM only: initial forget-gate bias. */
+  forgetBias: numIn(LIMITS.forgetBias),
+  /** Multiplies the input and recurrent weights after drawing (default draw U(+-1/sqrt(H))). */
+  initScale: numIn(LIMITS.initScale),
+  /** Optional dense initialiser for W_x and W_h instead of U(+-1/sqrt(H)) (see inits.ts). */
+  initScheme: z.optional(oneOf(names(INIT_SCHEMES))),
+  /** If set, each gate block of W_h is rescaled to this largest singular value. */
+  recurrentSigma: z.optional(numIn(LIMITS.recurrentSigma)),
+});
 
-const optimiserSchema = z
-  .object({
-    name: oneOf(names(OPTIMISER_NAMES)),
-    lr: numIn(LIMITS.lr, true),
-    /** Momentum coefficient mu (optimiser "momentum"). */
-    momentum: numIn(LIMITS.momentum),
-    /** RMSProp's decay rho. */
-    rho: numIn(LIMITS.momentum),
-    beta1: numIn(LIMITS.beta),
-    beta2: numIn(LIMITS.beta),
-    eps: numIn(LIMITS.eps),
-    /** L2 weight decay coefficient lambda (adds lambda * w to every weight gradient). */
-    weightDecay: numIn(LIMITS.weightDecay),
-  })
-  .strict();
+const optimiserSchema = z.strictObject({
+  name: oneOf(names(OPTIMISER_NAMES)),
+  lr: numIn(LIMITS.lr, true),
+  /** Momentum coefficient mu (optimiser "momentum"). */
+  momentum: numIn(LIMITS.momentum),
+  /** RMSProp's decay rho. */
+  rho: numIn(LIMITS.momentum),
+  beta1: numIn(LIMITS.beta),
+  beta2: numIn(LIMITS.beta),
+  eps: numIn(LIMITS.eps),
+  /** L2 weight decay coefficient lambda (adds lambda * w to every weight gradient). */
+  weightDecay: numIn(LIMITS.weightDecay),
+});
 
-const clipSchema = z
-  .object({
-    /** none, norm (global-norm rescaling, Pascanu et al. 2013) or value (entry-wise). */
-    kind: oneOf(names(CLIP_KINDS)),
-    threshold: numIn(LIMITS.clipThreshold, true),
-  })
-  .strict();
+const clipSchema = z.strictObject({
+  /** none, norm (global-norm rescaling, Pascanu et al. 2013) or value (entry-wise). */
+  kind: oneOf(names(CLIP_KINDS)),
+  threshold: numIn(LIMITS.clipThreshold, true),
+});
 
 const MODEL_KINDS = ["mlp", "recurrent"] as const;
 
-const baseSchema = z
-  .object({
-    seed: intIn(LIMITS.seed),
-    steps: intIn(LIMITS.steps),
-    batchSize: intIn(LIMITS.batchSize),
-    data: dataSchema,
-    model: z.discriminatedUnion("kind", [mlpSchema, recurrentSchema], {
-      error: `kind must be one of ${MODEL_KINDS.join(", ")}`,
-    }),
-    loss: oneOf(names(LOSS_NAMES)),
-    optimiser: optimiserSchema,
-    clip: clipSchema,
-  })
-  .strict();
+const baseSchema = z.strictObject({
+  seed: intIn(LIMITS.seed),
+  steps: intIn(LIMITS.steps),
+  batchSize: intIn(LIMITS.batchSize),
+  data: dataSchema,
+  model: z.discriminatedUnion("kind", [mlpSchema, recurrentSchema], {
+    error: `kind must be one of ${MODEL_KINDS.join(", ")}`,
+  }),
+  loss: oneOf(names(LOSS_NAMES)),
+  optimiser: optimiserSchema,
+  clip: clipSchema,
+});
 
 /** Rules that tie fields together; each issue points at the field to change. */
-export const configSchema = baseSchema.superRefine((c, ctx) => {
-  const seq = isSequenceDataset(c.data.dataset);
-  if (c.model.kind === "recurrent" && !seq) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["data", "dataset"],
-      message: `must be a sequence task (${SEQUENCE_TASK_NAMES.join(", ")}) for a recurrent model`,
-    });
-  }
-  if (c.model.kind === "mlp" && seq) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["data", "dataset"],
-      message: `sequence tasks (${SEQUENCE_TASK_NAMES.join(", ")}) need model.kind "recurrent"`,
-    });
-  }
-  if (c.model.kind === "mlp" && c.model.widths && c.model.widths.length !== c.model.depth) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["model", "widths"],
-      message: `must list one width per hidden layer (depth ${c.model.depth}), got ${c.model.widths.length}`,
-    });
-  }
-  if (c.data.dataset === "mnist" && c.data.n > LIMITS.nMnist[1]) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["data", "n"],
-      message: `must be an integer in [${LIMITS.nMnist[0]}, ${LIMITS.nMnist[1]}] for mnist`,
-    });
-  }
-  // Guards tasks that need longer sequences than the schema's floor of 2.
-  const minT = seq ? SEQUENCE_TASKS[c.data.dataset as (typeof SEQUENCE_TASK_NAMES)[number]].minT : 0;
-  if (c.data.seqLength < minT) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["data", "seqLength"],
-      message: `must be at least ${minT} for ${c.data.dataset}`,
-    });
-  }
-  if (c.data.dataset === "adding" && c.loss !== "mse") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["loss"],
-      message: 'must be "mse" for the adding problem (a regression)',
-    });
-  }
-  if (seq && c.loss === "softmaxCrossEntropy") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["loss"],
-      message: "softmaxCrossEntropy needs several classes; use mse or bceWithLogits",
-    });
-  }
-});
+export const configSchema = baseSchema.check(
+  z.superRefine((c, ctx) => {
+    const seq = isSequenceDataset(c.data.dataset);
+    if (c.model.kind === "recurrent" && !seq) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", "dataset"],
+        message: `must be a sequence task (${SEQUENCE_TASK_NAMES.join(", ")}) for a recurrent model`,
+      });
+    }
+    if (c.model.kind === "mlp" && seq) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", "dataset"],
+        message: `sequence tasks (${SEQUENCE_TASK_NAMES.join(", ")}) need model.kind "recurrent"`,
+      });
+    }
+    if (c.model.kind === "mlp" && c.model.widths && c.model.widths.length !== c.model.depth) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["model", "widths"],
+        message: `must list one width per hidden layer (depth ${c.model.depth}), got ${c.model.widths.length}`,
+      });
+    }
+    if (c.data.dataset === "mnist" && c.data.n > LIMITS.nMnist[1]) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", "n"],
+        message: `must be an integer in [${LIMITS.nMnist[0]}, ${LIMITS.nMnist[1]}] for mnist`,
+      });
+    }
+    // Guards tasks that need longer sequences than the schema's floor of 2.
+    const minT = seq ? SEQUENCE_TASKS[c.data.dataset as (typeof SEQUENCE_TASK_NAMES)[number]].minT : 0;
+    if (c.data.seqLength < minT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", "seqLength"],
+        message: `must be at least ${minT} for ${c.data.dataset}`,
+      });
+    }
+    if (c.data.dataset === "adding" && c.loss !== "mse") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["loss"],
+        message: 'must be "mse" for the adding problem (a regression)',
+      });
+    }
+    if (seq && c.loss === "softmaxCrossEntropy") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["loss"],
+        message: "softmaxCrossEntropy needs several classes; use mse or bceWithLogits",
+      });
+    }
+  }),
+);
 
 export type ExperimentConfig = z.infer<typeof baseSchema>;
 export type MlpModelConfig = Extract<ExperimentConfig["model"], { kind: "mlp" }>;
@@ -366,10 +355,10 @@ function allowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
   for (const key of path) {
     value = isPlainObject(value) ? value[key as string] : undefined;
     const field = isPlainObject(shape) ? shape[key as string] : undefined;
-    if (field instanceof z.ZodDiscriminatedUnion) {
+    if (field instanceof z.ZodMiniDiscriminatedUnion) {
       const kind = isPlainObject(value) ? value.kind : undefined;
       shape = kind === "recurrent" ? recurrentSchema.shape : mlpSchema.shape;
-    } else if (field instanceof z.ZodObject) shape = field.shape;
+    } else if (field instanceof z.ZodMiniObject) shape = field.shape;
     else return [];
   }
   return isPlainObject(shape) ? Object.keys(shape) : [];
