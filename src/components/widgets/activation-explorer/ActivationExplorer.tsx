@@ -15,6 +15,7 @@ import { formatNumber } from "../common/format";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
 import {
@@ -129,6 +130,12 @@ function ActivationExplorer(props: ActivationExplorerProps) {
         />
         <PlaybackBar playing={false} onReset={() => setConfigRaw(defaults)} disabled={!hydrated} />
       </div>
+      <ShareState
+        widget="activation-explorer"
+        config={config}
+        parse={(raw) => parseExplorerConfig(raw, defaults)}
+        onOpen={setConfigRaw}
+      />
     </div>
   );
 }

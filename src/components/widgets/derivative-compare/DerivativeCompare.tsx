@@ -15,6 +15,7 @@ import {
 import { colour } from "../../charts/palette";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { formatNumber } from "../common/format";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
 import "../common/widget.css";
@@ -32,6 +33,12 @@ export interface DerivativeCompareProps {
 export function parseShown(raw: unknown): CompareName[] {
   const list = Array.isArray(raw) ? raw : [];
   return COMPARE_SERIES.map((s) => s.name).filter((n) => list.includes(n));
+}
+
+/** The widget's URL state, { shown: [...] }: the list in an object so it can carry a version's new fields. */
+export function parseDerivativeCompareState(raw: unknown): { shown: CompareName[] } {
+  const o = typeof raw === "object" && raw !== null ? (raw as { shown?: unknown }) : {};
+  return { shown: o.shown === undefined ? parseShown(DEFAULT_COMPARE_SHOWN) : parseShown(o.shown) };
 }
 
 function DerivativeCompare(props: DerivativeCompareProps) {
@@ -109,6 +116,12 @@ function DerivativeCompare(props: DerivativeCompareProps) {
           </tbody>
         </table>
       </section>
+      <ShareState
+        widget="derivative-compare"
+        config={{ shown }}
+        parse={parseDerivativeCompareState}
+        onOpen={(c) => setShown(c.shown)}
+      />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
@@ -180,6 +181,12 @@ function GradientChain(props: GradientChainProps) {
           </tbody>
         </table>
       </section>
+      <ShareState
+        widget="gradient-chain"
+        config={config}
+        parse={(raw) => parseChainConfig(raw, defaults)}
+        onOpen={setConfigRaw}
+      />
     </div>
   );
 }

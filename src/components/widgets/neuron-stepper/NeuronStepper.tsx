@@ -17,6 +17,7 @@ import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
@@ -442,6 +443,15 @@ function NeuronStepper(props: NeuronStepperProps) {
           </p>
         </div>
       </div>
+      <ShareState
+        widget="neuron-stepper"
+        config={config}
+        parse={(raw) => parseStepperConfig(raw, defaults)}
+        onOpen={(c) => {
+          setConfigRaw(c);
+          restart(c);
+        }}
+      />
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
@@ -229,6 +230,12 @@ function RemedyCompare(props: RemedyCompareProps) {
           </tbody>
         </table>
       </div>
+      <ShareState
+        widget="remedy-compare"
+        config={config}
+        parse={parseRemedyCompareConfig}
+        onOpen={setConfig}
+      />
     </div>
   );
 }

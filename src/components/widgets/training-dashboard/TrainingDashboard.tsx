@@ -25,6 +25,7 @@ import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
@@ -358,6 +359,15 @@ function TrainingDashboard(props: TrainingDashboardProps) {
           </table>
         </div>
       ) : null}
+      <ShareState
+        widget="training-dashboard"
+        config={config}
+        parse={parseDashboardConfig}
+        onOpen={(c) => {
+          setConfigRaw(c);
+          setTouched(true);
+        }}
+      />
     </div>
   );
 }
