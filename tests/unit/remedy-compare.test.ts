@@ -6,9 +6,9 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   COMPARISON_NAMES,
-  comparisonPair,
   parseRemedyCompareConfig,
 } from "../../src/components/widgets/remedy-compare/comparisons";
+import { comparisonPair } from "../../src/components/widgets/remedy-compare/pairs";
 import { staticComparison } from "../../src/components/widgets/remedy-compare/static-compare";
 import { formatRow, runNumbers } from "../../src/components/widgets/remedy-compare/summary";
 import type { ExperimentConfig } from "../../src/lib/config";

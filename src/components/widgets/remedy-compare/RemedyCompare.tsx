@@ -1,9 +1,11 @@
 /**
  * <RemedyCompare>: a same-seed comparison of two training runs that differ in one remedy.
  *
- * Props (all optional):
- *   initial      { comparison: ComparisonName } — which pair of comparisons.ts to run
- *                (validated by parseRemedyCompareConfig; unknown names fall back to the default)
+ * Props:
+ *   pairs        the validated configs of every comparison it may show, by name (the Astro
+ *                wrapper builds them with pairs.ts at build time, so the schema is not shipped)
+ *   initial      { comparison: ComparisonName } — which pair to show first (validated by
+ *                parseRemedyCompareConfig; unknown names fall back to the default)
  *   choices      comparison names to offer as a picker (omit for a fixed comparison)
  *   staticRows   build-time table text for the initial comparison, { baseline, remedy }: shown
  *                until the reader trains (RemedyCompare.astro fills it)
@@ -35,7 +37,7 @@ import { useTrainingRun } from "../training/useTrainingRun";
 import {
   COMPARISONS,
   type ComparisonName,
-  comparisonPair,
+  type ComparisonPair,
   parseRemedyCompareConfig,
   type RemedyCompareConfig,
 } from "./comparisons";
@@ -44,6 +46,7 @@ import "../common/widget.css";
 import "./remedy-compare.css";
 
 export interface RemedyCompareProps {
+  readonly pairs: Partial<Record<ComparisonName, ComparisonPair>>;
   readonly initial?: Partial<RemedyCompareConfig>;
   readonly choices?: readonly ComparisonName[];
   readonly staticRows?: { readonly baseline: RunRow; readonly remedy: RunRow };
@@ -70,7 +73,8 @@ function RemedyCompare(props: RemedyCompareProps) {
   const [started, setStarted] = useState(false);
   const hydrated = useHydrated();
   const reducedMotion = useReducedMotion();
-  const pair = comparisonPair(config.comparison);
+  const pair = props.pairs[config.comparison] ?? props.pairs[defaults.comparison];
+  if (!pair) throw new Error(`no configs for comparison "${config.comparison}"`);
   const options = {
     refreshMs: reducedMotion ? 600 : 200,
     ...(props.worker === false ? { worker: false } : {}),

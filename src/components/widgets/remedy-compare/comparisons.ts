@@ -9,8 +9,12 @@
  *
  * To add a comparison (e.g. chapter 5's residual network), add an entry here: it is then a
  * valid `comparison` for <RemedyCompare>, and the unit tests check every entry.
+ *
+ * This module has no runtime dependency on the schema (zod is ~28 KB of page JavaScript):
+ * pairs.ts validates the configs at build time, and the Astro wrapper hands them to the
+ * island as props.
  */
-import { type ExperimentConfig, parseConfig } from "../../../lib/config";
+import type { ExperimentConfig } from "../../../lib/config";
 
 /** A partial experiment (any subset of the config's fields, nested). */
 type Patch = Record<string, unknown>;
@@ -103,27 +107,10 @@ export interface ComparisonPair {
   readonly lossTarget: number;
 }
 
-function validated(patch: unknown, what: string): ExperimentConfig {
-  const r = parseConfig(patch);
-  if (!r.ok) throw new Error(`comparison ${what} is not a valid experiment: ${r.errors.join("; ")}`);
-  return r.config;
-}
-
-const pairs = new Map<ComparisonName, ComparisonPair>();
-
-/** The two validated configs of a comparison (memoised, so the same objects every time). */
-export function comparisonPair(name: ComparisonName): ComparisonPair {
-  const hit = pairs.get(name);
-  if (hit) return hit;
+/** The unvalidated configs of a comparison: its base with each side's patch laid over it. */
+export function comparisonPatches(name: ComparisonName): { baseline: unknown; remedy: unknown } {
   const e = COMPARISONS[name];
-  const pair: ComparisonPair = {
-    name,
-    baseline: { name: e.baselineName, config: validated(overlay(e.base, e.baseline), `${name}.baseline`) },
-    remedy: { name: e.remedyName, config: validated(overlay(e.base, e.remedy), `${name}.remedy`) },
-    lossTarget: e.lossTarget,
-  };
-  pairs.set(name, pair);
-  return pair;
+  return { baseline: overlay(e.base, e.baseline), remedy: overlay(e.base, e.remedy) };
 }
 
 /** The widget's whole state: which comparison is shown. */

@@ -7,7 +7,8 @@
 
 import type { TrainingPoint } from "../training/messages";
 import { createSession } from "../training/session";
-import { type ComparisonName, comparisonPair } from "./comparisons";
+import type { ComparisonName } from "./comparisons";
+import { comparisonPair } from "./pairs";
 import { type RunNumbers, runNumbers } from "./summary";
 
 export interface StaticSide {
