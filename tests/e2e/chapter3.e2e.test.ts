@@ -106,6 +106,43 @@ describe("chapter 3: gradient chain", () => {
   });
 });
 
+describe("chapter 3: a real network's per-layer speed of learning", () => {
+  test("trains in the browser; play, pause, a keyboard-chosen activation and reset", async () => {
+    const p = await h.openPage(PATH);
+    await p.hydrate();
+    const w = p.page.locator('#fig-layer-speed [data-widget="layer-speed"]');
+    await w.scrollIntoViewIfNeeded();
+    const ratioFirst = await readout(w, "ratio-first");
+    // The build-time first step and the browser's agree (same core, same seed).
+    await expect.poll(() => readout(w, "steps"), { timeout: 30_000 }).toBe("1 of 300");
+    expect(await readout(w, "ratio-first")).toBe(ratioFirst);
+    const seriesSvg = () =>
+      w.locator('[data-chart="layer-series"] .chart-live svg').evaluate((el) => el.innerHTML);
+    const series = await seriesSvg();
+
+    await w.locator('[data-action="play"]').click();
+    await expect
+      .poll(async () => Number((await readout(w, "steps"))?.split(" ")[0]), { timeout: 60_000 })
+      .toBeGreaterThan(30);
+    await w.locator('[data-action="play"]').click();
+    expect(await w.locator('[data-chart="layer-series"] svg').last().getAttribute("aria-label")).not.toBe(
+      series,
+    );
+    expect(await readout(w, "ratio-now")).not.toBe(ratioFirst);
+
+    // Keyboard: tanh restarts the run with a much larger first-to-last ratio.
+    await w.locator('[data-control="activation"] input[value="sigmoid"]').focus();
+    await p.page.keyboard.press("ArrowRight");
+    await expect.poll(() => readout(w, "steps"), { timeout: 30_000 }).toBe("1 of 300");
+    expect(await readout(w, "ratio-first")).not.toBe(ratioFirst);
+
+    await w.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => readout(w, "ratio-first"), { timeout: 30_000 }).toBe(ratioFirst);
+    p.expectClean();
+    await p.close();
+  });
+});
+
 describe("chapter 3 without JavaScript", () => {
   test("the build-time chart and the per-layer table are there, controls disabled", async () => {
     const p = await h.openPage(PATH, { javaScriptEnabled: false });
@@ -115,6 +152,9 @@ describe("chapter 3 without JavaScript", () => {
     expect(await readout(w, "ratio")).toBe("1.24 × 10⁻⁶");
     expect(await w.locator('[data-control="depth"] input[type="range"]').isDisabled()).toBe(true);
     expect(await p.page.locator("[data-exercise]").count()).toBe(3);
+    const speed = p.page.locator('#fig-layer-speed [data-widget="layer-speed"]');
+    expect(await speed.locator('[data-chart="layer-profile"] .chart-static svg').isVisible()).toBe(true);
+    expect(await readout(speed, "ratio-first")).toMatch(/^\d/);
     p.expectClean();
     await p.close();
   });
