@@ -75,31 +75,15 @@ export function histogramChart(
       data.push(...rows(i, l.layer, counts, spec, total));
       const name = `layer ${l.layer}`;
       if (i === 0 && total > 0) {
+        // Entries outside the bins, noted at the right edge (where a vanishing layer has no bars).
         const pct = (k: number) => `${Math.round((100 * k) / total)}%`;
+        const parts: string[] = [];
         if (grad && l.gradUnder + l.gradZeros > 0)
-          notes.push({
-            run: i,
-            layer: name,
-            x: spec.lo,
-            label: `${pct(l.gradUnder + l.gradZeros)} below 1e${spec.lo}`,
-            anchor: "start",
-          });
-        if (grad && l.gradOver > 0)
-          notes.push({
-            run: i,
-            layer: name,
-            x: spec.hi,
-            label: `${pct(l.gradOver)} above 1e${spec.hi}`,
-            anchor: "end",
-          });
-        if (!grad && l.actOutside > 0)
-          notes.push({
-            run: i,
-            layer: name,
-            x: spec.hi,
-            label: `${pct(l.actOutside)} outside`,
-            anchor: "end",
-          });
+          parts.push(`${pct(l.gradUnder + l.gradZeros)} below 1e${spec.lo}`);
+        if (grad && l.gradOver > 0) parts.push(`${pct(l.gradOver)} above 1e${spec.hi}`);
+        if (!grad && l.actOutside > 0) parts.push(`${pct(l.actOutside)} outside the axis`);
+        if (parts.length)
+          notes.push({ run: i, layer: name, x: spec.hi, label: parts.join(", "), anchor: "end" });
       }
       if (!layerNames.includes(name)) layerNames.push(name);
     }

@@ -97,7 +97,9 @@ function TrainingDashboard(props: TrainingDashboardProps) {
   const shownStep = scrub === null ? lastStep : Math.min(scrub, lastStep);
   const shown = pointAt(points, shownStep);
   const live = touched || points.length > 0;
-  const summary: RunSummary | undefined = live ? summarise(points, run.progress) : props.staticSummary;
+  const summary: RunSummary | undefined = live
+    ? summarise(points, run.progress, run.playing)
+    : props.staticSummary;
   const name = props.mystery
     ? "this run"
     : config.preset === "custom"
@@ -326,7 +328,10 @@ function TrainingDashboard(props: TrainingDashboardProps) {
           </ChartMount>
         </figure>
         <figure class="td-chart">
-          <figcaption>Saturated and dead units per hidden layer at step {chartPoint?.step ?? 0}</figcaption>
+          <figcaption>
+            Saturated units (first bar) and dead units (second bar) per hidden layer at step{" "}
+            {chartPoint?.step ?? 0}
+          </figcaption>
           <ChartMount name="shares" draw={queued.drawShares}>
             {props.shares}
           </ChartMount>

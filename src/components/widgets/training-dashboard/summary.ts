@@ -20,6 +20,7 @@ export interface RunSummary {
 export function summarise(
   points: readonly TrainingPoint[],
   progress: { stepsDone: number; steps: number; stop: StopReason | null },
+  playing = false,
 ): RunSummary {
   const last = points[points.length - 1];
   const stop = progress.stop;
@@ -28,9 +29,11 @@ export function summarise(
       ? `diverged at step ${stop.step}`
       : stop?.kind === "completed"
         ? "finished"
-        : progress.stepsDone === 0
-          ? "not started"
-          : "paused or running";
+        : playing
+          ? "training"
+          : progress.stepsDone === 0
+            ? "not started"
+            : "paused";
   return {
     stepsDone: progress.stepsDone,
     steps: progress.steps,
