@@ -147,7 +147,7 @@ function RemedyCompare(props: RemedyCompareProps) {
   const entry = COMPARISONS[config.comparison];
 
   return (
-    <div class="widget remedy-compare" data-widget="remedy-compare" data-comparison={config.comparison}>
+    <div class="widget remedy-compare" data-widget="remedy-compare" data-comparison={config.comparison} data-mode={a.mode}>
       {props.choices && props.choices.length > 1 ? (
         <div class="controls">
           <ChoiceField
