@@ -65,8 +65,8 @@ function tracePoints(t: Trace): TracePoint[] {
 }
 
 /** A number as MathML: <mn>, wrapped in parentheses when negative so "− (−0.1)" reads right. */
-function Num(props: { readonly v: number; readonly paren?: boolean }) {
-  const s = fmt(props.v);
+function Num(props: { readonly v: number; readonly paren?: boolean; readonly sig?: number }) {
+  const s = fmt(props.v, props.sig);
   return props.paren && props.v < 0 ? (
     <mrow>
       <mo>(</mo>
@@ -331,13 +331,13 @@ function NeuronStepper(props: NeuronStepperProps) {
             <math>
               <mrow>
                 <mo>=</mo>
-                <Num v={now.w} />
+                <Num v={now.w} sig={6} />
                 <mo>−</mo>
                 <Num v={config.eta} />
                 <mo>×</mo>
                 <Num v={next.dLdw} paren />
                 <mo>=</mo>
-                <Num v={next.wNext} />
+                <Num v={next.wNext} sig={6} />
               </mrow>
             </math>
           </p>
@@ -360,13 +360,13 @@ function NeuronStepper(props: NeuronStepperProps) {
             <math>
               <mrow>
                 <mo>=</mo>
-                <Num v={now.b} />
+                <Num v={now.b} sig={6} />
                 <mo>−</mo>
                 <Num v={config.eta} />
                 <mo>×</mo>
                 <Num v={next.dLdb} paren />
                 <mo>=</mo>
-                <Num v={next.bNext} />
+                <Num v={next.bNext} sig={6} />
               </mrow>
             </math>
           </p>
