@@ -47,12 +47,16 @@ function cspProblems(html: string): string[] {
       if (/^(https?:|\*|\/\/)/.test(v)) problems.push(`${name} allows another origin: ${v}`);
     }
   }
-  // A policy only governs what the parser meets after it.
+  // A policy only governs what the parser meets after it. Before it we accept only inline
+  // scripts the policy itself would allow (by hash): the no-flash theme script must run
+  // before any stylesheet, and Astro places its <meta> after them.
   const all = [...document.querySelectorAll("meta, script, style, link")];
   const metaIndex = all.indexOf(meta);
   for (const el of document.querySelectorAll('script, style, link[rel="stylesheet"]')) {
-    if (all.indexOf(el) < metaIndex)
-      problems.push(`<${el.tagName.toLowerCase()}> comes before the CSP <meta>`);
+    if (all.indexOf(el) > metaIndex) continue;
+    const inlineHashed =
+      el.tagName === "SCRIPT" && !el.hasAttribute("src") && scriptSrc.includes(sha256(el.textContent ?? ""));
+    if (!inlineHashed) problems.push(`<${el.tagName.toLowerCase()}> comes before the CSP <meta>`);
   }
   for (const script of document.querySelectorAll("script")) {
     const type = script.getAttribute("type");
@@ -129,6 +133,16 @@ describe("CSP check on fixtures (proves the gate can fail)", () => {
     expect(cspProblems(page("script-src 'self' 'unsafe-eval' 'unsafe-inline'", ""))).toEqual([
       "script-src allows 'unsafe-eval'",
       "script-src allows 'unsafe-inline'",
+    ]);
+  });
+
+  it("accepts a hashed inline script before the policy, not an unhashed one", () => {
+    const ok = page(`script-src 'self' ${sha256(script)}`, "", `<script>${script}</script>`);
+    expect(cspProblems(ok)).toEqual([]);
+    const bad = page("script-src 'self'", "", `<script>${script}</script>`);
+    expect(cspProblems(bad)).toEqual([
+      "<script> comes before the CSP <meta>",
+      "inline script without its hash in script-src: console.log(1)",
     ]);
   });
 

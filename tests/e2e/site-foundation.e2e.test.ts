@@ -150,6 +150,21 @@ describe("layout", () => {
           figure: fig?.getBoundingClientRect().width ?? 0,
         };
       });
+      // The contents mark the section being read. Scroll events belong to the rendering
+      // steps, which Chrome skips for a page that is not in front.
+      await p.page.bringToFront();
+      const thirdId = await p.page.evaluate(() => {
+        const h = document.querySelectorAll<HTMLElement>(".prose :is(h2, h3)[id]")[2]!;
+        h.scrollIntoView({ block: "start", behavior: "instant" });
+        return h.id;
+      });
+      await p.page.waitForFunction(
+        (id) =>
+          document.querySelector('aside.sidebar .toc a[aria-current="location"]')?.getAttribute("href") ===
+          `#${id}`,
+        thirdId,
+        { timeout: 5000 },
+      );
       expect(m.chars).toBeGreaterThanOrEqual(60);
       expect(m.chars).toBeLessThanOrEqual(75);
       expect(m.figure).toBeGreaterThan(m.text * 1.15);

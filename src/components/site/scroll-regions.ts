@@ -39,11 +39,12 @@ export function updateScrollRegions(root: ParentNode): number {
 export function installScrollRegions(doc: Document = document): void {
   const win = doc.defaultView;
   if (!win) return;
-  let frame = 0;
-  // At most one pass per frame, however many changes arrive.
+  let timer = 0;
+  // One pass shortly after a burst of changes, however many arrive (a timer rather than
+  // requestAnimationFrame, which never runs in a background tab).
   const schedule = () => {
-    win.cancelAnimationFrame(frame);
-    frame = win.requestAnimationFrame(() => updateScrollRegions(doc));
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => updateScrollRegions(doc), 100);
   };
   updateScrollRegions(doc);
   win.addEventListener("resize", schedule);
