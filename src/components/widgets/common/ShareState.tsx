@@ -16,7 +16,8 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { EMBEDDABLE_WIDGETS } from "./embeddable";
-import { decodeState, describeDecode, isStateKey, stateUrl, type UrlStateSpec } from "./url-state";
+import type { UrlStateSpec } from "./url-state";
+import { isStateKey, stateUrl } from "./url-state-link";
 
 export interface ShareStateProps<C> extends UrlStateSpec<C> {
   /** The widget's data-widget name. */
@@ -74,9 +75,15 @@ export function ShareState<C>(props: ShareStateProps<C>) {
     setEmbedPage(onEmbedPage());
     const value = new URLSearchParams(window.location.search).get(k);
     if (value === null) return;
-    const decoded = decodeState(value, { parse, version: version ?? 1, migrations: migrations ?? {} });
-    setNotice(describeDecode(decoded));
-    if (decoded.status === "ok" || decoded.status === "partial") onOpen(decoded.config);
+    // The decoder loads only when a link carries state (most visits carry none).
+    import("./url-state").then(
+      ({ decodeState, describeDecode }) => {
+        const decoded = decodeState(value, { parse, version: version ?? 1, migrations: migrations ?? {} });
+        setNotice(describeDecode(decoded));
+        if (decoded.status === "ok" || decoded.status === "partial") onOpen(decoded.config);
+      },
+      () => setNotice("The settings in this link could not be loaded; showing the defaults."),
+    );
   }, []);
 
   const link = key ? stateUrl(window.location.href, key, config, version ?? 1, !embedPage) : undefined;

@@ -6,6 +6,7 @@
  */
 export const EMBEDDABLE_WIDGETS = [
   "activation-explorer",
+  "derivative-compare",
   "neuron-stepper",
   "gradient-chain",
   "training-dashboard",

@@ -58,23 +58,11 @@ export interface DecodedState<C> {
   readonly unknownFields: number;
 }
 
+export { encodeState, isStateKey, stateUrl } from "./url-state-link";
+
 const VALUE_PATTERN = /^v([1-9][0-9]{0,2})\.([A-Za-z0-9_-]*)$/;
-/** Figure ids and the like: what a parameter name may be (anything else is not ours). */
-const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-
-export function isStateKey(key: string): boolean {
-  return KEY_PATTERN.test(key);
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 /** base64url → text, or null for anything that is not valid base64url of valid UTF-8. */
@@ -88,17 +76,13 @@ function fromBase64Url(data: string): string | null {
   }
 }
 
-/** `v<version>.<base64url JSON>` for a config (already valid: it came from the parser). */
-export function encodeState(config: unknown, version = 1): string {
-  return `v${version}.${toBase64Url(JSON.stringify(config))}`;
-}
-
 /** A config value equals what the URL said (numbers may arrive as numeric strings). */
 function sameValue(fromUrl: unknown, parsed: unknown): boolean {
   if (Object.is(fromUrl, parsed)) return true;
   if (typeof parsed === "number" && typeof fromUrl === "string") return Number(fromUrl) === parsed;
   // Lists (e.g. the curves shown) are values: equal when they hold the same items in order.
-  if (Array.isArray(parsed) && Array.isArray(fromUrl)) return JSON.stringify(fromUrl) === JSON.stringify(parsed);
+  if (Array.isArray(parsed) && Array.isArray(fromUrl))
+    return JSON.stringify(fromUrl) === JSON.stringify(parsed);
   return false;
 }
 
@@ -178,15 +162,6 @@ export function decodeState<C>(value: string | null | undefined, spec: UrlStateS
   } catch {
     return none("invalid");
   }
-}
-
-/** The widget's state in a URL: `base` with only this widget's parameter and its figure anchor. */
-export function stateUrl(base: string, key: string, config: unknown, version = 1, anchor = true): string {
-  const url = new URL(base);
-  url.search = "";
-  url.searchParams.set(key, encodeState(config, version));
-  url.hash = anchor ? key : "";
-  return url.href;
 }
 
 /** The sentence a widget shows when a link's state was not taken whole; "" when it was. */

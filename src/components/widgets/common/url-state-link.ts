@@ -1,0 +1,32 @@
+/**
+ * The writing half of URL state (see url-state.ts for the format and why): what every widget
+ * page needs at load to offer its link. The reading half (decodeState) is loaded only when a
+ * link actually carries state, which keeps it out of the page's initial JavaScript.
+ */
+/** Figure ids and the like: what a parameter name may be (anything else is not ours). */
+const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+export function isStateKey(key: string): boolean {
+  return KEY_PATTERN.test(key);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** `v<version>.<base64url JSON>` for a config (already valid: it came from the parser). */
+export function encodeState(config: unknown, version = 1): string {
+  return `v${version}.${toBase64Url(JSON.stringify(config))}`;
+}
+
+/** The widget's state in a URL: `base` with only this widget's parameter and its figure anchor. */
+export function stateUrl(base: string, key: string, config: unknown, version = 1, anchor = true): string {
+  const url = new URL(base);
+  url.search = "";
+  url.searchParams.set(key, encodeState(config, version));
+  url.hash = anchor ? key : "";
+  return url.href;
+}
