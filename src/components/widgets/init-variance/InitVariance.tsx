@@ -128,7 +128,7 @@ function InitVariance(props: InitVarianceProps) {
           {props.grads}
         </ChartMount>
       </figure>
-      <div class="table-scroll">
+      <div class="table-scroll" data-scroll-region>
         <table class="numbers" data-table="variance" aria-live="polite">
           <caption>
             What is left after {computedFor?.depth ?? config.depth} layers (

@@ -147,7 +147,12 @@ function RemedyCompare(props: RemedyCompareProps) {
   const entry = COMPARISONS[config.comparison];
 
   return (
-    <div class="widget remedy-compare" data-widget="remedy-compare" data-comparison={config.comparison} data-mode={a.mode}>
+    <div
+      class="widget remedy-compare"
+      data-widget="remedy-compare"
+      data-comparison={config.comparison}
+      data-mode={a.mode}
+    >
       {props.choices && props.choices.length > 1 ? (
         <div class="controls">
           <ChoiceField
@@ -205,7 +210,7 @@ function RemedyCompare(props: RemedyCompareProps) {
           )}
         </figure>
       </div>
-      <div class="table-scroll">
+      <div class="table-scroll" data-scroll-region>
         <table class="numbers" data-table="comparison">
           <caption>
             {entry.label} after {stepsShown} steps (loss target {pair.lossTarget})
