@@ -20,7 +20,10 @@
  *   deadRelu    in some hidden layer at least DEAD_SHARE of the units are dead at the last point
  *               (slope exactly 0 for every probe example: no gradient can reach their weights).
  */
+import { fmtNum, fmtShare } from "./metric-format";
 import type { StopReason } from "./run";
+
+export { fmtNum, fmtShare } from "./metric-format";
 
 /** Per-layer numbers at one recorded step (hidden layers 1..H, then the output layer H + 1). */
 export interface LayerPoint {
@@ -58,6 +61,8 @@ export interface TrainingPoint {
   readonly accuracy: number | null;
   /** Global gradient norm before clipping. */
   readonly gradNorm: number;
+  /** Global gradient norm after clipping (equal to gradNorm without clipping; absent in older records). */
+  readonly clippedGradNorm?: number;
   readonly layers: readonly LayerPoint[];
 }
 
@@ -79,6 +84,13 @@ export type FindingKind = keyof typeof FINDING_KINDS;
 export const FINDING_KIND_NAMES = Object.keys(FINDING_KINDS) as readonly FindingKind[];
 export const findingLabel = (k: FindingKind): string => FINDING_KINDS[k].label;
 
+/** A finding as the page shows it (computed in the worker, posted with the points). */
+export interface FindingView {
+  readonly kind: FindingKind;
+  readonly label: string;
+  readonly text: string;
+}
+
 export interface Finding {
   readonly kind: FindingKind;
   /** The sentence shown to the reader, numbers included. */
@@ -98,21 +110,6 @@ export const SATURATED_SHARE = 0.2;
 export const DEAD_SHARE = 0.1;
 /** The slow-layer rule needs at least this many points in the window it takes medians over. */
 const MIN_WINDOW = 5;
-
-/** 3 significant figures, in exponent form beyond [1e-3, 1e4): "0.693", "5.8e-14". */
-export function fmtNum(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e4) return Number(x.toPrecision(3)).toString();
-  return x.toExponential(1).replace("e+", "e");
-}
-
-/** "37%", or "0.4%" below one percent. */
-export function fmtShare(x: number): string {
-  const p = x * 100;
-  return p > 0 && p < 1 ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
-}
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,6 +8,10 @@ import { decadeDomain, decadeTicks, pointAt } from "../../src/components/charts/
 import { recordEveryFor } from "../../src/components/widgets/training/session";
 import { chapter4Numbers } from "../../src/components/widgets/training-dashboard/chapter-numbers";
 import {
+  ACTIVATION_LABELS,
+  DASHBOARD_ACTIVATIONS,
+  DASHBOARD_INITS,
+  INIT_LABELS,
   PRESET_NAMES,
   PRESETS,
   parseDashboardConfig,
@@ -15,8 +19,10 @@ import {
   toExperimentConfig,
 } from "../../src/components/widgets/training-dashboard/config";
 import { CAUSES, causeOf } from "../../src/components/widgets/training-dashboard/diagnosis";
+import { ACTIVATIONS } from "../../src/lib/activations";
 import { LIMITS, parseConfig, serialiseConfig } from "../../src/lib/config";
 import { SATURATED_SHARE } from "../../src/lib/findings";
+import { INITS } from "../../src/lib/inits";
 
 describe("dashboard configs", () => {
   it("every preset builds a config the core's schema accepts unchanged", () => {
@@ -40,6 +46,11 @@ describe("dashboard configs", () => {
       };
     };
     for (const n of PRESET_NAMES) expect(strip(n)).toEqual(strip("healthy"));
+  });
+
+  it("display labels match the core's registries", () => {
+    for (const a of DASHBOARD_ACTIVATIONS) expect(ACTIVATION_LABELS[a]).toBe(ACTIVATIONS[a].label);
+    for (const i of DASHBOARD_INITS) expect(INIT_LABELS[i]).toBe(INITS[i].label);
   });
 
   it("knob ranges sit inside the core's limits", () => {

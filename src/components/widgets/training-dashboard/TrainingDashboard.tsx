@@ -14,7 +14,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import { findingLabel, fmtNum, fmtShare } from "../../../lib/findings";
+import { fmtNum, fmtShare } from "../../../lib/metric-format";
 import { histogramChart } from "../../charts/training/histogram-chart";
 import { layerSeriesChart } from "../../charts/training/layer-series-chart";
 import { layerShareChart } from "../../charts/training/layer-share-chart";
@@ -98,7 +98,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
   const shown = pointAt(points, shownStep);
   const live = touched || points.length > 0;
   const summary: RunSummary | undefined = live
-    ? summarise(points, run.progress, run.playing)
+    ? summarise(points, run.progress, run.findings, run.playing)
     : props.staticSummary;
   const name = props.mystery
     ? "this run"
@@ -268,7 +268,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
             <ul>
               {summary.findings.map((f) => (
                 <li key={f.kind} data-finding={f.kind}>
-                  <strong>{findingLabel(f.kind)}.</strong> {f.text}
+                  <strong>{f.label}.</strong> {f.text}
                 </li>
               ))}
             </ul>

@@ -7,9 +7,9 @@
  * in the knobs: 400 points of the "circles" set, 16 units per hidden layer, batches of 32,
  * binary cross-entropy, plain SGD, 400 steps.
  */
-import { ACTIVATIONS, type ActivationName } from "../../../lib/activations";
+import type { ActivationName } from "../../../lib/activations";
 import type { ExperimentConfig } from "../../../lib/config";
-import { INITS, type InitScheme } from "../../../lib/inits";
+import type { InitScheme } from "../../../lib/inits";
 
 export interface DashboardKnobs {
   readonly depth: number;
@@ -35,11 +35,27 @@ export const DASHBOARD_INITS = [
 ] as const satisfies readonly InitScheme[];
 export type DashboardInit = (typeof DASHBOARD_INITS)[number];
 
+/*
+ * Display labels, written here rather than read from the core's registries: importing those
+ * would put the activation and init implementations on the page (the island never runs them;
+ * the worker does). tests/unit/training-dashboard.test.ts checks they match the registries.
+ */
+export const ACTIVATION_LABELS: { readonly [K in DashboardActivation]: string } = {
+  sigmoid: "sigmoid",
+  tanh: "tanh",
+  relu: "ReLU",
+  leakyRelu: "leaky ReLU",
+};
+export const INIT_LABELS: { readonly [K in DashboardInit]: string } = {
+  standard: "standard U[-1/√n, 1/√n]",
+  glorotNormal: "Glorot (Xavier) normal",
+  heNormal: "He normal",
+};
 export const ACTIVATION_OPTIONS = DASHBOARD_ACTIVATIONS.map((value) => ({
   value,
-  label: ACTIVATIONS[value].label,
+  label: ACTIVATION_LABELS[value],
 }));
-export const INIT_OPTIONS = DASHBOARD_INITS.map((value) => ({ value, label: INITS[value].label }));
+export const INIT_OPTIONS = DASHBOARD_INITS.map((value) => ({ value, label: INIT_LABELS[value] }));
 
 /** Slider ranges of the knobs (each inside the core's LIMITS). */
 export const RANGES = {

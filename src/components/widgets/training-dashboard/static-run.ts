@@ -4,7 +4,7 @@
  * config, same seed, so the same numbers). Memoised per knobs, so a page that quotes a preset
  * several times trains it once.
  */
-import { type Finding, findFindings } from "../../../lib/findings";
+import { type Finding, findFindings, findingLabel } from "../../../lib/findings";
 import type { Session } from "../training/session";
 import { createSession } from "../training/session";
 import { type DashboardKnobs, toExperimentConfig } from "./config";
@@ -26,15 +26,13 @@ export function staticRun(knobs: DashboardKnobs, steps?: number): StaticRun {
   const session = createSession(toExperimentConfig(knobs));
   session.advance(steps === undefined ? {} : { maxSteps: steps });
   const progress = { stepsDone: session.run.stepsDone, steps: session.config.steps, stop: session.run.stop };
-  const out: StaticRun = {
-    session,
-    summary: summarise(session.points, progress),
-    findings: findFindings({
-      points: session.points,
-      stop: session.run.stop,
-      stepsDone: session.run.stepsDone,
-    }),
-  };
+  const findings = findFindings({
+    points: session.points,
+    stop: session.run.stop,
+    stepsDone: session.run.stepsDone,
+  });
+  const views = findings.map((f) => ({ kind: f.kind, label: findingLabel(f.kind), text: f.text }));
+  const out: StaticRun = { session, summary: summarise(session.points, progress, views), findings };
   cache.set(key, out);
   return out;
 }

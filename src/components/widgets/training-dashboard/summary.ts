@@ -1,9 +1,11 @@
 /**
- * What the dashboard shows as text for a run: the progress readouts and the findings. Pure, so
+ * What the dashboard shows as text for a run: the progress readouts and the findings (computed
+ * by the caller: the worker in the page, static-run.ts at build time). Pure, so
  * the build-time summary (no-JavaScript readers, the chapter's prose) and the live island use
  * the same wording.
  */
-import { type Finding, findFindings, fmtNum } from "../../../lib/findings";
+import type { FindingView } from "../../../lib/findings";
+import { fmtNum } from "../../../lib/metric-format";
 import type { StopReason } from "../../../lib/run";
 import type { TrainingPoint } from "../training/messages";
 
@@ -14,12 +16,13 @@ export interface RunSummary {
   readonly trainLoss: string;
   readonly testLoss: string;
   readonly accuracy: string;
-  readonly findings: readonly Pick<Finding, "kind" | "text">[];
+  readonly findings: readonly FindingView[];
 }
 
 export function summarise(
   points: readonly TrainingPoint[],
   progress: { stepsDone: number; steps: number; stop: StopReason | null },
+  findings: readonly FindingView[],
   playing = false,
 ): RunSummary {
   const last = points[points.length - 1];
@@ -41,12 +44,6 @@ export function summarise(
     trainLoss: last ? fmtNum(last.loss) : "–",
     testLoss: last ? fmtNum(last.testLoss) : "–",
     accuracy: last && last.accuracy !== null ? `${Math.round(last.accuracy * 100)}%` : "–",
-    findings:
-      points.length === 0
-        ? []
-        : findFindings({ points, stop, stepsDone: progress.stepsDone }).map(({ kind, text }) => ({
-            kind,
-            text,
-          })),
+    findings,
   };
 }

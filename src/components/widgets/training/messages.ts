@@ -7,10 +7,10 @@
  * validated ExperimentConfig.
  */
 import type { ExperimentConfig } from "../../../lib/config";
-import type { TrainingPoint } from "../../../lib/findings";
+import type { FindingView, TrainingPoint } from "../../../lib/findings";
 import type { StopReason } from "../../../lib/run";
 
-export type { LayerPoint, TrainingPoint } from "../../../lib/findings";
+export type { FindingView, LayerPoint, TrainingPoint } from "../../../lib/findings";
 
 /** What the UI knows about a run at any moment. */
 export interface RunProgress {
@@ -26,6 +26,8 @@ export interface PointsBatch extends RunProgress {
   /** The run generation this batch belongs to (see ToWorker.start); stale batches are dropped. */
   readonly generation: number;
   readonly points: TrainingPoint[];
+  /** The findings over every point so far (src/lib/findings.ts), computed off the main thread. */
+  readonly findings: FindingView[];
 }
 
 export type ToWorker =

@@ -10,6 +10,7 @@
  * No DOM: it needs only a clock, a way to yield, and a way to post.
  */
 import { type ExperimentConfig, parseConfig } from "../../../lib/config";
+import { findFindings, findingLabel } from "../../../lib/findings";
 import type { FromWorker, ToWorker } from "./messages";
 import { createSession, type Session } from "./session";
 
@@ -52,6 +53,13 @@ export function createPump(env: PumpEnv): Pump {
         type: "points",
         generation,
         points,
+        findings: findFindings({ points: s.points, stop: s.run.stop, stepsDone: s.run.stepsDone }).map(
+          (f) => ({
+            kind: f.kind,
+            label: findingLabel(f.kind),
+            text: f.text,
+          }),
+        ),
         stepsDone: s.run.stepsDone,
         steps: s.config.steps,
         stop: s.run.stop,

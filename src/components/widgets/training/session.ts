@@ -84,6 +84,7 @@ export function createSession(config: ExperimentConfig, mnist?: MnistSubset): Se
       testAccuracy: held ? held.accuracy : Number.NaN,
       accuracy: r.accuracy,
       gradNorm: r.gradNorm,
+      clippedGradNorm: r.clippedGradNorm,
       layers,
     };
   };

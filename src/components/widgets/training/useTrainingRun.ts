@@ -5,6 +5,7 @@
  *   t.points        every recorded TrainingPoint so far (a stable array, appended in place)
  *   t.version       bumps whenever points or progress change: use it as a memo key
  *   t.progress      { stepsDone, steps, stop }
+ *   t.findings      the findings over all points so far (computed in the worker)
  *   t.playing, t.error, t.mode ("worker" | "main-thread")
  *   t.play(), t.pause(), t.toggle(), t.step(n), t.reset()
  *
@@ -22,7 +23,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
-import type { FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
+import type { FindingView, FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
 
 /** Main-thread slices stay far below the 50 ms long-task line, leaving room for drawing. */
 export const MAIN_THREAD_SLICE_MS = 8;
@@ -40,6 +41,7 @@ export interface TrainingRun {
   readonly points: readonly TrainingPoint[];
   readonly version: number;
   readonly progress: RunProgress;
+  readonly findings: readonly FindingView[];
   readonly playing: boolean;
   readonly error: string | null;
   readonly mode: "worker" | "main-thread";
@@ -117,6 +119,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
   const warmup = Math.max(0, Math.floor(options.warmup ?? 0));
   const points = useRef<TrainingPoint[]>([]);
   const progressRef = useRef<RunProgress>({ stepsDone: 0, steps: config.steps, stop: null });
+  const findingsRef = useRef<readonly FindingView[]>([]);
   const generation = useRef(0);
   const channel = useRef<Channel | null>(null);
   /** What the current run has been asked to do, replayed if the worker dies and we fall back. */
@@ -144,6 +147,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       if (m.type === "points") {
         for (const p of m.points) points.current.push(p);
         progressRef.current = { stepsDone: m.stepsDone, steps: m.steps, stop: m.stop };
+        findingsRef.current = m.findings;
         flushSoon();
       } else if (m.type === "idle") {
         setPlaying(false);
@@ -221,6 +225,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       points: points.current,
       version,
       progress: progressRef.current,
+      findings: findingsRef.current,
       playing,
       error,
       mode,
