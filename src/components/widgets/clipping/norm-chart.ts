@@ -1,0 +1,84 @@
+/**
+ * The global gradient norm per step on a log axis for the two runs: the unclipped run's norm
+ * (solid), the clipped run's norm before clipping (dashed) and after (dotted), with the
+ * threshold c as a rule. Steps whose norm is not finite are left out (the run has diverged).
+ */
+import { line, plot, ruleY } from "@observablehq/plot";
+import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { colour } from "../../charts/palette";
+import type { ChartRun } from "../../charts/training/series";
+import { fmt } from "../neuron-stepper/format";
+import { powerDomain, powerLabel, powerTicks } from "../neuron-stepper/log-ticks";
+
+export interface NormChartOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly steps: number;
+  /** Threshold c of the clipped run (null: no rule, e.g. value clipping has no norm cap). */
+  readonly threshold: number | null;
+}
+
+interface Row {
+  readonly step: number;
+  readonly value: number;
+}
+
+const rows = (
+  run: ChartRun | undefined,
+  pick: (p: ChartRun["points"][number]) => number | undefined,
+): Row[] =>
+  (run?.points ?? [])
+    .map((p) => ({ step: p.step, value: pick(p) ?? Number.NaN }))
+    .filter((r) => r.value > 0 && Number.isFinite(r.value));
+
+/** runs[0]: unclipped; runs[1]: clipped. */
+export function clipNormChart(runs: readonly ChartRun[], options: NormChartOptions, document: Document) {
+  const plain = rows(runs[0], (p) => p.gradNorm);
+  const pre = rows(runs[1], (p) => p.gradNorm);
+  const post = rows(runs[1], (p) => p.clippedGradNorm);
+  const values = [...plain, ...pre, ...post].map((r) => r.value);
+  if (options.threshold !== null) values.push(options.threshold);
+  const width = options.width ?? 640;
+  const el = plot({
+    document,
+    width,
+    height: options.height ?? Math.round(Math.min(300, Math.max(220, width * 0.42))),
+    marginLeft: 56,
+    marginRight: 16,
+    style: CHART_STYLE,
+    x: { domain: [0, options.steps], label: "training step", grid: true },
+    y: {
+      type: "log",
+      label: "‖g‖ (global gradient norm)",
+      grid: true,
+      domain: powerDomain(values),
+      ticks: powerTicks(values, 7),
+      tickFormat: powerLabel,
+    },
+    marks: [
+      ...(options.threshold !== null
+        ? [ruleY([options.threshold], { stroke: colour("muted"), strokeDasharray: "5 4", strokeWidth: 1.5 })]
+        : []),
+      line(plain, { x: "step", y: "value", stroke: colour("series1"), strokeWidth: 2 }),
+      line(pre, {
+        x: "step",
+        y: "value",
+        stroke: colour("series2"),
+        strokeWidth: 1.5,
+        strokeDasharray: "6,3",
+      }),
+      line(post, {
+        x: "step",
+        y: "value",
+        stroke: colour("series3"),
+        strokeWidth: 2,
+        strokeDasharray: "2,3",
+      }),
+    ],
+  });
+  const maxOf = (r: Row[]) => (r.length ? fmt(Math.max(...r.map((x) => x.value))) : "no steps yet");
+  return asAccessibleImage(
+    el,
+    `Log-scale line chart of the global gradient norm per training step: unclipped run (largest ${maxOf(plain)}), clipped run before clipping (largest ${maxOf(pre)}) and after clipping (largest ${maxOf(post)}).`,
+  );
+}
