@@ -82,6 +82,8 @@ const CASES: readonly Case[] = [
     path: "/chapters/04-spotting/",
     figure: "fig-dashboard",
     change: async (w) => {
+      // The knobs sit in a <details> that is closed while a preset is chosen.
+      await w.locator("details.td-knobs > summary").click();
       await pick(w, "activation", "tanh");
       await arrows(w, "depth", "ArrowLeft", 3);
       await arrows(w, "seed", "ArrowRight", 41);
