@@ -203,7 +203,11 @@ function Clipping(props: ClippingProps) {
 
       <h4 class="cl-subhead">Direction: one gradient in two dimensions</h4>
       <div class="cl-demo">
-        <ClipVectors view={demo} c={config.c} extent={5} />
+        <ClipVectors
+          view={demo}
+          c={config.c}
+          extent={1.2 * Math.max(Math.abs(config.g1), Math.abs(config.g2), config.c)}
+        />
         <div>
           <div class="controls">
             <RangeField
