@@ -6,6 +6,7 @@ import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { searchIndex } from "./scripts/search-index.ts";
 import { plotStyleHashes } from "./src/components/site/csp-hashes.ts";
 import rehypeHeadingAnchors from "./src/components/site/rehype-heading-anchors.ts";
 import rehypeMathPunctuation from "./src/components/site/rehype-math-punctuation.ts";
@@ -13,7 +14,8 @@ import rehypeMathPunctuation from "./src/components/site/rehype-math-punctuation
 export default defineConfig({
   site: "https://vanishing-gradients.example.org",
   trailingSlash: "always",
-  integrations: [mdx(), preact()],
+  // searchIndex: Pagefind indexes dist/ after every build (dist/pagefind/, the header search).
+  integrations: [mdx(), preact(), searchIndex()],
   build: {
     // Every stylesheet as a file under 'self', never an inline <style>: Astro's CSP hashes
     // miss the inline styles of components used inside MDX chapters (Figure, Exercise...),
@@ -69,6 +71,11 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // 'wasm-unsafe-eval' lets the header search (Pagefind) compile its WebAssembly; it
+      // does not allow eval() or new Function() of JavaScript ('unsafe-eval' would).
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
       styleDirective: {
         resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }],
         hashes: plotStyleHashes(),
