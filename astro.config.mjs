@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from "node:url";
 import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
@@ -16,6 +17,13 @@ export default defineConfig({
   trailingSlash: "always",
   // searchIndex: Pagefind indexes dist/ after every build (dist/pagefind/, the header search).
   integrations: [mdx(), preact(), searchIndex()],
+  vite: {
+    // Plot's map projections (d3-geo, through the d3 umbrella) cost ~9 KB gzipped on every
+    // chart page and no chart here is a map: a stand-in keeps the one function Plot needs.
+    resolve: {
+      alias: { "d3-geo": fileURLToPath(new URL("./src/components/charts/d3-geo-lite.ts", import.meta.url)) },
+    },
+  },
   build: {
     // Every stylesheet as a file under 'self', never an inline <style>: Astro's CSP hashes
     // miss the inline styles of components used inside MDX chapters (Figure, Exercise...),
