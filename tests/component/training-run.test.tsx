@@ -37,9 +37,9 @@ function Probe(props: { config: ExperimentConfig; onRun: (r: TrainingRun) => voi
   return <p data-steps={run.progress.stepsDone}>{run.points.length}</p>;
 }
 
-function mount(worker?: boolean) {
+function mount(worker?: boolean, cfg: ExperimentConfig = config) {
   let run!: TrainingRun;
-  const view = render(<Probe config={config} worker={worker} onRun={(r) => (run = r)} />);
+  const view = render(<Probe config={cfg} worker={worker} onRun={(r) => (run = r)} />);
   return {
     view,
     get run() {
@@ -65,7 +65,10 @@ describe("useTrainingRun", () => {
   });
 
   it("pause stops training; reset replays the same seed bit for bit", async () => {
-    const m = mount(false);
+    // A run far longer than the test, so that pause always lands mid-run however fast the
+    // machine is (60 steps finish between two polls on an idle one).
+    const long: ExperimentConfig = { ...config, steps: 100_000 };
+    const m = mount(false, long);
     act(() => m.run.play());
     await waitFor(() => expect(m.run.progress.stepsDone).toBeGreaterThan(10), { timeout: 20_000 });
     act(() => m.run.pause());
@@ -73,7 +76,7 @@ describe("useTrainingRun", () => {
     const at = m.run.progress.stepsDone;
     await new Promise((r) => setTimeout(r, 100));
     expect(m.run.progress.stepsDone).toBe(at);
-    expect(at).toBeLessThan(60);
+    expect(at).toBeLessThan(long.steps);
     const first = losses(m.run).slice();
     act(() => m.run.reset());
     expect(m.run.progress.stepsDone).toBe(0);
