@@ -338,7 +338,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
         </figure>
       </div>
       {shown ? (
-        <div class="table-scroll">
+        <div class="table-scroll" data-scroll-region>
           <table class="numbers" data-table="layers">
             <caption>Per layer at step {shown.step}</caption>
             <thead>
