@@ -101,8 +101,12 @@ describe("chapter 4: training dashboard", () => {
     // Scrub with the mouse: click near the right end of the slider.
     const box = (await scrub.boundingBox())!;
     await p.page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
-    const caption = await d.locator('[data-table="layers"] caption').textContent();
-    expect(Number(caption?.replace(/\D+/g, ""))).toBeGreaterThan(300);
+    // The table follows the slider on the next render: poll, do not read once.
+    await expect
+      .poll(async () =>
+        Number((await d.locator('[data-table="layers"] caption').textContent())?.replace(/\D+/g, "")),
+      )
+      .toBeGreaterThan(300);
 
     // Back to Vanishing; play, pause with the mouse: training stops where it was paused.
     await d.locator('[data-control="preset"] label', { hasText: "Vanishing" }).click();

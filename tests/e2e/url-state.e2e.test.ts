@@ -285,7 +285,8 @@ describe("embed pages", () => {
       await p.hydrate();
       const w = p.page.locator(`[data-widget="${widget}"]`);
       await shareLink(w);
-      expect(await p.page.locator("[data-url-state-notice]").count()).toBe(q ? 1 : 0);
+      // The notice comes after the lazily loaded decoder has read the link: poll for it.
+      await expect.poll(() => p.page.locator("[data-url-state-notice]").count()).toBe(q ? 1 : 0);
       p.expectClean();
       await p.close();
     }
