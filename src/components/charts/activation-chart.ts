@@ -15,6 +15,7 @@ import {
   sampleActivation,
   saturationIntervals,
 } from "./activation-data";
+import { withChartData } from "./chart-data";
 import { asAccessibleImage, CHART_STYLE } from "./chart-svg";
 import { colour } from "./palette";
 
@@ -149,11 +150,21 @@ export function activationChart(
       }),
     ],
   });
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Chart of ${fLabel} and its derivative for x from ${EXPLORER_X_DOMAIN[0]} to ${EXPLORER_X_DOMAIN[1]}, ` +
       `with the point x = ${round(p.x)} marked and its tangent line; the derivative is largest, ` +
       `${act.maxSlope}, at x = ${round(peak.x)}; shaded where the derivative is below ${data.threshold}.`,
+  );
+  // The curves (f and f′ sampled through the core), flagged where the slope is below the threshold.
+  return withChartData(chart, () =>
+    samples.map((s) => ({
+      activation: data.activation,
+      x: s.x,
+      f: s.y,
+      df: s.dy,
+      saturated: s.dy < data.threshold,
+    })),
   );
 }
 

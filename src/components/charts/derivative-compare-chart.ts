@@ -5,6 +5,7 @@
 import { line, plot, ruleY } from "@observablehq/plot";
 import { ACTIVATIONS, type ActivationName } from "../../lib/activations";
 import { sampleActivation } from "./activation-data";
+import { type ChartRow, withChartData } from "./chart-data";
 import { asAccessibleImage, CHART_STYLE } from "./chart-svg";
 import { type ColourRole, colour, type SERIES_ROLES } from "./palette";
 
@@ -48,8 +49,9 @@ export function derivativeCompareChart(
   // No labels at the curves' ends: several end at the same height (ReLU and leaky ReLU at 1,
   // sigmoid and tanh near 0) and would overprint. The widget's legend names each curve by
   // colour and dash, so the chart is readable in greyscale too.
-  const marks = series.map((s) =>
-    line(sampleActivation(s.name, COMPARE_X_DOMAIN, 480), {
+  const samples = series.map((s) => sampleActivation(s.name, COMPARE_X_DOMAIN, 480));
+  const marks = series.map((s, i) =>
+    line(samples[i] ?? [], {
       x: "x",
       y: "dy",
       stroke: colour(s.role),
@@ -73,10 +75,13 @@ export function derivativeCompareChart(
     ],
   });
   const names = series.map((s) => ACTIVATIONS[s.name].label).join(", ");
-  return asAccessibleImage(
+  const rows = (): ChartRow[] =>
+    series.flatMap((s, i) => (samples[i] ?? []).map((p) => ({ activation: s.name, x: p.x, df: p.dy })));
+  const chart = asAccessibleImage(
     el,
     series.length === 0
       ? "Empty chart: no activation selected."
       : `Derivatives of ${names} for x from ${COMPARE_X_DOMAIN[0]} to ${COMPARE_X_DOMAIN[1]}; dashed line at 0.25, the sigmoid's largest slope.`,
   );
+  return withChartData(chart, rows);
 }

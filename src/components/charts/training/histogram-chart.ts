@@ -10,6 +10,7 @@ import { plot, rectY, text } from "@observablehq/plot";
 import type { ActivationName } from "../../../lib/activations";
 import type { TrainingPoint } from "../../../lib/findings";
 import { ACTIVATION_BINS, GRADIENT_BINS, type HistogramSpec } from "../../../lib/histogram";
+import { withChartData } from "../chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
 
@@ -131,10 +132,21 @@ export function histogramChart(
     ],
   });
   const step = runs[0]?.point?.step;
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Histograms of ${grad ? "the weight-gradient magnitudes" : "the activation values"} of each layer at step ${
       step ?? 0
     }, one panel per layer from the input side down.`,
+  );
+  // One row per bin: the bin's edges (log10 |g| for gradients) and the layer's share in it.
+  return withChartData(chart, () =>
+    data.map((d) => ({
+      run: runs[d.run]?.name ?? String(d.run),
+      step: runs[d.run]?.point?.step ?? null,
+      layer: d.layer,
+      [grad ? "log10GradFrom" : "activationFrom"]: d.x1,
+      [grad ? "log10GradTo" : "activationTo"]: d.x2,
+      share: d.share,
+    })),
   );
 }

@@ -7,6 +7,7 @@
  *   layerSeriesChart([{ name: "vanishing", points }], { metric: "gradNorm", step: 120 }, document)
  */
 import { line, plot, ruleX, text } from "@observablehq/plot";
+import { withChartData } from "../chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
 import { layerColour } from "./layer-colours";
@@ -102,8 +103,22 @@ export function layerSeriesChart(
     marks,
   });
   const names = runs.map((r) => r.name).join(" and ");
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Line chart of ${m.describe} (layers 1 to ${n}) over ${maxStep} training steps for ${names}.`,
+  );
+  // Every layer at every recorded step, named by its metric; values the log axis cannot show
+  // (0, NaN, Infinity; null where the metric does not apply) stay in the export.
+  return withChartData(chart, () =>
+    runs.flatMap((r) =>
+      r.points.flatMap((p) =>
+        p.layers.map((l) => ({
+          run: r.name,
+          step: p.step,
+          layer: l.layer,
+          [options.metric]: l[options.metric],
+        })),
+      ),
+    ),
   );
 }

@@ -5,6 +5,7 @@
  */
 import { barY, plot, ruleY } from "@observablehq/plot";
 import type { TrainingPoint } from "../../../lib/findings";
+import { withChartData } from "../chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
 
@@ -49,8 +50,12 @@ export function layerShareChart(
     ],
   });
   const step = point?.step ?? 0;
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Bar chart of the saturated share (first bar) and the dead share (second bar) of each hidden layer at step ${step}.`,
+  );
+  return withChartData(
+    chart,
+    rows.map((r) => ({ step, ...r })),
   );
 }

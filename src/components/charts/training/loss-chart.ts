@@ -3,6 +3,7 @@
  * a slow decline are both visible. With several runs, each run gets its own colour.
  */
 import { line, plot, ruleX } from "@observablehq/plot";
+import { withChartData } from "../chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
 import { type ChartRun, decadeDomain, decadeTicks } from "./series";
@@ -63,10 +64,16 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
         : []),
     ],
   });
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Line chart of the training loss (solid) and the held-out loss (dotted) over training steps for ${runs
       .map((r) => r.name)
       .join(" and ")}, on a logarithmic axis.`,
+  );
+  // Every recorded point, including the non-finite losses of a diverged run the chart leaves out.
+  return withChartData(chart, () =>
+    runs.flatMap((r) =>
+      r.points.map((p) => ({ run: r.name, step: p.step, loss: p.loss, testLoss: p.testLoss })),
+    ),
   );
 }

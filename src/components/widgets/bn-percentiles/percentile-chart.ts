@@ -4,6 +4,7 @@
  * (no shaded band: Plot's area mark would add 2.7 KB of page JavaScript).
  */
 import { line, plot, ruleY } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import type { PercentileTrace } from "./trace";
@@ -25,14 +26,17 @@ export function percentileChart(
   options: PercentileChartOptions,
   document: Document,
 ) {
-  const marks = runs.flatMap((r, i) => {
-    const c = colour(SERIES_ROLES[i] ?? "series1");
-    const rows = (r.trace.units[options.unit] ?? []).map(([lo, mid, hi], k) => ({
+  const perRun = runs.map((r) =>
+    (r.trace.units[options.unit] ?? []).map(([lo, mid, hi], k) => ({
       step: r.trace.steps[k] ?? 0,
       lo,
       mid,
       hi,
-    }));
+    })),
+  );
+  const marks = runs.flatMap((_, i) => {
+    const c = colour(SERIES_ROLES[i] ?? "series1");
+    const rows = perRun[i] ?? [];
     return [
       line(rows, { x: "step", y: "lo", stroke: c, strokeWidth: 1 }),
       line(rows, { x: "step", y: "hi", stroke: c, strokeWidth: 1 }),
@@ -50,8 +54,20 @@ export function percentileChart(
     y: { label: "input of the sigmoid", grid: true },
     marks: [ruleY([0], { stroke: colour("muted") }), ...marks],
   });
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Line chart over training steps of the 15th, 50th and 85th percentiles of the input to unit ${options.unit + 1} of the last hidden layer's sigmoid, for ${runs.map((r) => r.name).join(" and ")}.`,
+  );
+  return withChartData(chart, () =>
+    runs.flatMap((r, i) =>
+      (perRun[i] ?? []).map((p) => ({
+        run: r.name,
+        unit: options.unit + 1,
+        step: p.step,
+        p15: p.lo,
+        p50: p.mid,
+        p85: p.hi,
+      })),
+    ),
   );
 }

@@ -4,6 +4,7 @@
  * threshold c as a rule. Steps whose norm is not finite are left out (the run has diverged).
  */
 import { line, plot, ruleY } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import type { ChartRun } from "../../charts/training/series";
@@ -77,8 +78,20 @@ export function clipNormChart(runs: readonly ChartRun[], options: NormChartOptio
     ],
   });
   const maxOf = (r: Row[]) => (r.length ? fmt(Math.max(...r.map((x) => x.value))) : "no steps yet");
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Log-scale line chart of the global gradient norm per training step: unclipped run (largest ${maxOf(plain)}), clipped run before clipping (largest ${maxOf(pre)}) and after clipping (largest ${maxOf(post)}).`,
+  );
+  // Every recorded step of both runs, non-finite norms included (the chart leaves them out).
+  return withChartData(chart, () =>
+    runs.slice(0, 2).flatMap((r, i) =>
+      r.points.map((p) => ({
+        run: r.name,
+        clipped: i === 1,
+        step: p.step,
+        gradNorm: p.gradNorm,
+        clippedGradNorm: p.clippedGradNorm ?? p.gradNorm,
+      })),
+    ),
   );
 }

@@ -6,6 +6,7 @@
  * Pure: (view, options, document) -> SVG, for the build-time static figure and the live one.
  */
 import { dot, line, plot } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "../neuron-stepper/format";
@@ -60,8 +61,20 @@ export function gradientChainChart(view: ChainView, options: ChainChartOptions, 
   });
   const first = view.rows[0];
   const last = view.rows[depth - 1];
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Gradient size per layer, log scale: ${depth} layers, |∂L/∂b₁| = ${fmt(first?.grad ?? Number.NaN)}, |∂L/∂b_L| = ${fmt(last?.grad ?? Number.NaN)}; the dashed line is the bound.`,
+  );
+  // All layers, zeros and underflow included (the log axis leaves them out).
+  return withChartData(
+    chart,
+    view.rows.map((r) => ({
+      layer: r.layer,
+      z: r.z,
+      slope: r.slope,
+      factor: r.factor,
+      grad: r.grad,
+      bound: r.bound,
+    })),
   );
 }

@@ -3,6 +3,7 @@
  * activations (forwards, layer 1 → L) or gradients ∂L/∂z (backwards, arriving at layer 1).
  */
 import { dot, line, plot } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { decadeDomain, decadeTicks } from "../../charts/training/series";
@@ -46,8 +47,18 @@ export function varianceChart(results: VarianceResults, options: VarianceChartOp
       dot(s.rows, { x: "layer", y: "value", fill: s.colour, r: 2.5 }),
     ]),
   });
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Line chart of the ${options.kind === "activation" ? "activation" : "gradient"} variance per hidden layer (1 to ${depth}) at initialisation, on a logarithmic axis, for ${VARIANCE_SCHEMES.map(schemeLabel).join(", ")} initialisation.`,
+  );
+  const column = options.kind === "activation" ? "activationVariance" : "gradientVariance";
+  return withChartData(chart, () =>
+    VARIANCE_SCHEMES.flatMap((s) =>
+      (results[s] ?? []).map((r) => ({
+        scheme: s,
+        layer: r.layer,
+        [column]: options.kind === "activation" ? r.activation : r.gradient,
+      })),
+    ),
   );
 }

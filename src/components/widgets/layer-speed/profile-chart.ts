@@ -5,6 +5,7 @@
  */
 import { dot, line, plot } from "@observablehq/plot";
 import type { TrainingPoint } from "../../../lib/findings";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "../neuron-stepper/format";
@@ -67,8 +68,20 @@ export function layerProfileChart(data: ProfileData, options: ProfileOptions, do
   });
   const describe = (p: TrainingPoint | undefined) =>
     p ? p.layers.map((l) => fmt(l.gradNorm)).join(", ") : "none";
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Gradient norm of each layer's weights, log scale. First step: ${describe(data.first)}. Latest step (${data.last?.step ?? 0}): ${describe(data.last)}.`,
+  );
+  // Both profiles, every layer (the last is the output layer), non-finite norms included.
+  return withChartData(chart, () =>
+    series.flatMap(({ name, p }) =>
+      (p?.layers ?? []).map((l, i) => ({
+        series: name,
+        step: p?.step ?? null,
+        layer: i + 1,
+        output: i + 1 === layers,
+        gradNorm: l.gradNorm,
+      })),
+    ),
   );
 }

@@ -8,6 +8,7 @@
  */
 import { areaY, dot, line, plot, text } from "@observablehq/plot";
 import { LOSSES, type LossName } from "../../../lib/neuron";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "./format";
@@ -59,8 +60,11 @@ export function lossTraceChart(points: readonly TracePoint[], options: ChartSize
   const desc = last
     ? `Loss per step: ${points.length - 1} steps taken, loss ${fmt(points[0]?.loss ?? Number.NaN)} at the start and ${fmt(last.loss)} now.`
     : "Loss per step: no steps yet.";
-  return asAccessibleImage(el, desc);
+  // The exact losses (the chart floors them at 1e-12 for the log axis), with the weights.
+  return withChartData(asAccessibleImage(el, desc), () => points.map(traceRow));
 }
+
+const traceRow = (p: TracePoint) => ({ step: p.step, w: p.w, b: p.b, loss: p.loss });
 
 export interface SurfaceData {
   readonly x: number;
@@ -208,5 +212,6 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
     ],
   });
   const desc = `Loss surface over weight and bias for x = ${fmt(data.x)}, target ${fmt(data.target)}, ${LOSSES[data.loss].label}; darker is lower loss. The descent path runs from (${fmt(start?.w ?? Number.NaN)}, ${fmt(start?.b ?? Number.NaN)}) to (${fmt(now?.w ?? Number.NaN)}, ${fmt(now?.b ?? Number.NaN)}).`;
-  return asAccessibleImage(el, desc);
+  // The descent path drawn over the map (the stripes are geometry derived from the loss).
+  return withChartData(asAccessibleImage(el, desc), () => data.path.map(traceRow));
 }

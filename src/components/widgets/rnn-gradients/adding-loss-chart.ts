@@ -4,6 +4,7 @@
  * rule has learned nothing about which two numbers to add.
  */
 import { line, plot, ruleY, text } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { type ChartRun, runDash } from "../../charts/training/series";
@@ -78,8 +79,18 @@ export function addingLossChart(
       return `${r.name} ${l ? fmt(l.value) : "not trained yet"}`;
     })
     .join(", ");
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Log-scale line chart of the held-out mean squared error on the adding problem over training steps, with the constant-prediction error ${fmt(options.baseline)} as a dashed line. Latest: ${last}.`,
+  );
+  return withChartData(chart, () =>
+    runs.flatMap((r) =>
+      r.points.map((p) => ({
+        run: r.name,
+        step: p.step,
+        testMse: p.testLoss,
+        baselineMse: options.baseline,
+      })),
+    ),
   );
 }

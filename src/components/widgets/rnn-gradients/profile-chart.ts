@@ -6,6 +6,7 @@
  * Pure: (view, options, document) -> SVG, for the build-time figure and the live one.
  */
 import { line, plot } from "@observablehq/plot";
+import { withChartData } from "../../charts/chart-data";
 import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { runDash } from "../../charts/training/series";
@@ -53,8 +54,9 @@ export function gradientProfileChart(view: ProfileView, options: ProfileChartOpt
     ),
   });
   const summary = view.cells.map((c) => `${CELL_NAMES_SHORT[c.cell]} ${fmt(c.survival)}`).join(", ");
-  return asAccessibleImage(
+  const chart = asAccessibleImage(
     el,
     `Log-scale line chart of the gradient with respect to the hidden state at each of ${view.T} time steps, relative to the last step, for three untrained cells. Fraction left at step 1: ${summary}.`,
   );
+  return withChartData(chart, () => view.rows.map((r) => ({ cell: r.cell, t: r.t, relative: r.relative })));
 }
