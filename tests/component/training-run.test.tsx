@@ -2,14 +2,17 @@
 /**
  * useTrainingRun: play / pause / step / reset on the main-thread fallback (happy-dom has no
  * module workers), the same seed replaying bit-identical points, and the fallback taking over
- * when a Worker cannot be built or fails to load.
+ * when a Worker cannot be built or fails to load; MNIST runs load their data (fetch mocked).
  */
+
+import { readFileSync } from "node:fs";
 import { act, cleanup, render, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MNIST_ASSET_FILE } from "../../scripts/load-mnist";
 import { createSession } from "../../src/components/widgets/training/session";
 import { type TrainingRun, useTrainingRun } from "../../src/components/widgets/training/useTrainingRun";
 import { toExperimentConfig } from "../../src/components/widgets/training-dashboard/config";
-import type { ExperimentConfig } from "../../src/lib/config";
+import { DEFAULT_MLP, type ExperimentConfig } from "../../src/lib/config";
 
 afterEach(() => {
   cleanup();
@@ -120,6 +123,49 @@ describe("useTrainingRun", () => {
     await waitFor(() => expect(m.run.mode).toBe("main-thread"));
     act(() => m.run.step(4));
     await waitFor(() => expect(m.run.progress.stepsDone).toBe(4));
+  });
+
+  it("MNIST: says it is loading, fetches the subset once per page, then trains; a failed fetch is run.error", async () => {
+    const file = new Uint8Array(readFileSync(MNIST_ASSET_FILE));
+    let status = 503;
+    const fetchMock = vi.fn(async (_url: string) => ({
+      ok: status === 200,
+      status,
+      statusText: status === 200 ? "OK" : "Service Unavailable",
+      arrayBuffer: async () => file.slice().buffer,
+    }));
+    vi.stubGlobal("fetch", fetchMock);
+    const mnist: ExperimentConfig = {
+      ...config,
+      steps: 3,
+      batchSize: 8,
+      data: { ...config.data, dataset: "mnist", n: 50, standardise: false },
+      model: { ...DEFAULT_MLP, depth: 2, width: 4 },
+      loss: "softmaxCrossEntropy",
+    };
+    const failing = mount(false, mnist);
+    expect(failing.run.progress.phase).toBe("loading-data");
+    await waitFor(() =>
+      expect(failing.run.error).toBe(
+        "Could not load the MNIST subset from /data/mnist-subset.bin: the server answered HTTP 503 Service Unavailable. Check the connection and press Reset.",
+      ),
+    );
+    expect(fetchMock).toHaveBeenCalledWith("/data/mnist-subset.bin");
+    cleanup();
+
+    // The server is back: a failure is not cached, so the next run fetches again, and only once
+    // for two widgets on the page.
+    status = 200;
+    const a = mount(false, mnist);
+    const b = mount(false, mnist);
+    expect(a.run.progress.phase).toBe("loading-data");
+    act(() => a.run.step(3));
+    await waitFor(() => expect(a.run.progress.phase).toBe("ready"), { timeout: 20_000 });
+    await waitFor(() => expect(a.run.progress.stepsDone).toBe(3), { timeout: 20_000 });
+    await waitFor(() => expect(b.run.progress.phase).toBe("ready"), { timeout: 20_000 });
+    expect(a.run.error).toBeNull();
+    expect(a.run.points.at(-1)?.layers).toHaveLength(3);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it("reports an invalid config as an error, not an exception", async () => {

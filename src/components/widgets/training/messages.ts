@@ -12,8 +12,16 @@ import type { StopReason } from "../../../lib/run";
 
 export type { FindingView, LayerPoint, TrainingPoint } from "../../../lib/findings";
 
+/**
+ * Where a run is before its first step: "loading-data" while the MNIST subset is fetched and
+ * decoded (once per worker or page; see mnist-source.ts), "ready" once the run is built.
+ * Runs on the built-in data sets are ready at once.
+ */
+export type RunPhase = "loading-data" | "ready";
+
 /** What the UI knows about a run at any moment. */
 export interface RunProgress {
+  readonly phase: RunPhase;
   /** Steps taken so far. */
   readonly stepsDone: number;
   /** The configured total. */
@@ -22,7 +30,7 @@ export interface RunProgress {
 }
 
 /** A batch of new points, posted after each time slice. */
-export interface PointsBatch extends RunProgress {
+export interface PointsBatch extends Omit<RunProgress, "phase"> {
   /** The run generation this batch belongs to (see ToWorker.start); stale batches are dropped. */
   readonly generation: number;
   readonly points: TrainingPoint[];
@@ -43,4 +51,6 @@ export type FromWorker =
   | ({ readonly type: "points" } & PointsBatch)
   /** Playing ended by itself (done or diverged) — the UI flips its Play button back. */
   | { readonly type: "idle"; readonly generation: number }
+  /** The run's data is loading, or has loaded and the run is built (see RunPhase). */
+  | { readonly type: "phase"; readonly generation: number; readonly phase: RunPhase }
   | { readonly type: "error"; readonly generation: number; readonly message: string };

@@ -7,9 +7,16 @@
  * then yields (setTimeout 0) so queued messages are handled before the next slice. On the main
  * thread the same slices keep every task well under the 50 ms long-task line.
  *
- * No DOM: it needs only a clock, a way to yield, and a way to post.
+ * MNIST runs need the decoded subset first: `start` posts phase "loading-data", asks
+ * env.loadMnist (fetched once per thread, mnist-source.ts), then builds the session and posts
+ * "ready". A "play" or "step" that arrives meanwhile is remembered and begins once the data is
+ * there; a new "start" meanwhile makes the late data build nothing. A failed load becomes an
+ * "error" message with the loader's sentence.
+ *
+ * No DOM: it needs only a clock, a way to yield, a way to post, and (for MNIST) a loader.
  */
 import { type ExperimentConfig, parseConfig } from "../../../lib/config";
+import type { MnistSubset } from "../../../lib/data/mnist";
 import { findFindings, findingLabel } from "../../../lib/findings";
 import type { FromWorker, ToWorker } from "./messages";
 import { createSession, type Session } from "./session";
@@ -21,6 +28,8 @@ export interface PumpEnv {
   readonly later: (f: () => void) => () => void;
   /** Milliseconds of training per slice. */
   readonly sliceMs: number;
+  /** The MNIST subset, for configs with data.dataset "mnist" (cached by the caller). */
+  readonly loadMnist?: () => Promise<MnistSubset>;
 }
 
 export interface Pump {
@@ -35,6 +44,8 @@ export function createPump(env: PumpEnv): Pump {
   /** Steps still to take for a "step" request; Infinity while playing; 0 when idle. */
   let remaining = 0;
   let cancel: (() => void) | null = null;
+  /** Bumped by every start and by dispose: data that arrives for an older one is dropped. */
+  let startToken = 0;
 
   const schedule = () => {
     if (cancel || remaining <= 0) return;
@@ -79,11 +90,40 @@ export function createPump(env: PumpEnv): Pump {
     remaining = 0;
     generation = gen;
     session = null;
+    const token = ++startToken;
     // The config crossed a thread boundary (or came from a URL): validate it with the core's schema.
     const parsed = parseConfig(config);
     if (!parsed.ok) throw new Error(`invalid experiment: ${parsed.errors.join("; ")}`);
-    session = createSession(parsed.config);
-    // The first point (step 0 is never recorded; step 1 is) arrives with the first slice.
+    if (parsed.config.data.dataset !== "mnist") {
+      session = createSession(parsed.config);
+      // The first point (step 0 is never recorded; step 1 is) arrives with the first slice.
+      return;
+    }
+    const load = env.loadMnist;
+    if (!load) throw new Error("This trainer has no MNIST data: pick another data set.");
+    env.post({ type: "phase", generation: gen, phase: "loading-data" });
+    load().then(
+      (subset) => {
+        if (token !== startToken) return;
+        try {
+          session = createSession(parsed.config, subset);
+        } catch (e) {
+          fail(gen, e);
+          return;
+        }
+        env.post({ type: "phase", generation: gen, phase: "ready" });
+        // A play or step asked for while loading starts now.
+        schedule();
+      },
+      (e: unknown) => {
+        if (token === startToken) fail(gen, e);
+      },
+    );
+  };
+
+  const fail = (gen: number, e: unknown) => {
+    remaining = 0;
+    env.post({ type: "error", generation: gen, message: e instanceof Error ? e.message : String(e) });
   };
 
   return {
@@ -115,6 +155,7 @@ export function createPump(env: PumpEnv): Pump {
       }
     },
     dispose() {
+      startToken++;
       cancel?.();
       cancel = null;
       remaining = 0;

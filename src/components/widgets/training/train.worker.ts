@@ -7,6 +7,7 @@
  * which Vite bundles as a separate chunk (fetched only when a widget starts training).
  */
 /// <reference lib="webworker" />
+import { loadBrowserMnist } from "./browser-mnist";
 import type { FromWorker, ToWorker } from "./messages";
 import { createPump } from "./pump";
 
@@ -23,6 +24,7 @@ const pump = createPump({
     return () => clearTimeout(id);
   },
   sliceMs: SLICE_MS,
+  loadMnist: loadBrowserMnist,
 });
 
 self.onmessage = (e: MessageEvent<ToWorker>) => pump.handle(e.data);

@@ -4,7 +4,8 @@
  *   const t = useTrainingRun(config);
  *   t.points        every recorded TrainingPoint so far (a stable array, appended in place)
  *   t.version       bumps whenever points or progress change: use it as a memo key
- *   t.progress      { stepsDone, steps, stop }
+ *   t.progress      { phase, stepsDone, steps, stop }; phase "loading-data" while an MNIST
+ *                   run waits for its data (fetched once per worker or page), then "ready"
  *   t.findings      the findings over all points so far (computed in the worker)
  *   t.playing, t.error, t.mode ("worker" | "main-thread")
  *   t.play(), t.pause(), t.toggle(), t.step(n), t.reset()
@@ -66,8 +67,8 @@ function mainThreadChannel(onMessage: (m: FromWorker) => void): Channel {
   let queue: ToWorker[] | null = [];
   let pump: { handle(m: ToWorker): void; dispose(): void } | null = null;
   let closed = false;
-  import("./pump").then(
-    ({ createPump }) => {
+  Promise.all([import("./pump"), import("./browser-mnist")]).then(
+    ([{ createPump }, { loadBrowserMnist }]) => {
       if (closed) return;
       pump = createPump({
         post: onMessage,
@@ -77,6 +78,7 @@ function mainThreadChannel(onMessage: (m: FromWorker) => void): Channel {
           return () => clearTimeout(id);
         },
         sliceMs: MAIN_THREAD_SLICE_MS,
+        loadMnist: loadBrowserMnist,
       });
       for (const m of queue ?? []) pump.handle(m);
       queue = null;
@@ -113,12 +115,23 @@ function workerChannel(onMessage: (m: FromWorker) => void, onFail: () => void): 
   return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
 }
 
+/**
+ * A fresh run's progress. An MNIST run starts in "loading-data" (the trainer fetches the subset,
+ * then posts "ready"), so the first render can already say so.
+ */
+const initialProgress = (c: ExperimentConfig): RunProgress => ({
+  phase: c.data.dataset === "mnist" ? "loading-data" : "ready",
+  stepsDone: 0,
+  steps: c.steps,
+  stop: null,
+});
+
 export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOptions = {}): TrainingRun {
   const refreshMs = options.refreshMs ?? 150;
   const useWorker = options.worker ?? true;
   const warmup = Math.max(0, Math.floor(options.warmup ?? 0));
   const points = useRef<TrainingPoint[]>([]);
-  const progressRef = useRef<RunProgress>({ stepsDone: 0, steps: config.steps, stop: null });
+  const progressRef = useRef<RunProgress>(initialProgress(config));
   const findingsRef = useRef<readonly FindingView[]>([]);
   const generation = useRef(0);
   const channel = useRef<Channel | null>(null);
@@ -146,9 +159,12 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       if (m.generation !== generation.current && m.generation !== -1) return;
       if (m.type === "points") {
         for (const p of m.points) points.current.push(p);
-        progressRef.current = { stepsDone: m.stepsDone, steps: m.steps, stop: m.stop };
+        progressRef.current = { phase: "ready", stepsDone: m.stepsDone, steps: m.steps, stop: m.stop };
         findingsRef.current = m.findings;
         flushSoon();
+      } else if (m.type === "phase") {
+        progressRef.current = { ...progressRef.current, phase: m.phase };
+        flushNow();
       } else if (m.type === "idle") {
         setPlaying(false);
         flushNow();
@@ -165,7 +181,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
     (c: ExperimentConfig) => {
       generation.current++;
       points.current = [];
-      progressRef.current = { stepsDone: 0, steps: c.steps, stop: null };
+      progressRef.current = initialProgress(c);
       configRef.current = c;
       setPlaying(false);
       setError(null);
