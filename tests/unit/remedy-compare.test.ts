@@ -7,11 +7,12 @@ import { describe, expect, it, vi } from "vitest";
 import {
   COMPARISON_NAMES,
   parseRemedyCompareConfig,
+  withDepth,
 } from "../../src/components/widgets/remedy-compare/comparisons";
 import { comparisonPair } from "../../src/components/widgets/remedy-compare/pairs";
 import { staticComparison } from "../../src/components/widgets/remedy-compare/static-compare";
 import { formatRow, runNumbers } from "../../src/components/widgets/remedy-compare/summary";
-import type { ExperimentConfig } from "../../src/lib/config";
+import { type ExperimentConfig, parseConfig } from "../../src/lib/config";
 import type { TrainingPoint } from "../../src/lib/findings";
 import type { Rng } from "../../src/lib/rng";
 import { createRun } from "../../src/lib/run";
@@ -59,6 +60,35 @@ function firstShuffles(config: ExperimentConfig, steps: number): number[][] {
   return shuffles.splice(0);
 }
 
+/** Asserts two configs' runs share data, the initial draw (where the init matches) and batch order. */
+function expectSameSeed(baseline: ExperimentConfig, remedy: ExperimentConfig): void {
+  const a = createRun(baseline);
+  const b = createRun(remedy);
+  expect(a.data && b.data).toBeTruthy();
+  expect(Array.from(b.data!.train.inputs)).toEqual(Array.from(a.data!.train.inputs));
+  expect(Array.from(b.data!.train.labels)).toEqual(Array.from(a.data!.train.labels));
+  expect(Array.from(b.data!.test.inputs)).toEqual(Array.from(a.data!.test.inputs));
+  // Initial weights, for every parameter both models have (batch norm drops b, adds gamma/beta).
+  const shared = a.params.filter((p) =>
+    b.params.some((q) => q.name === p.name && q.value.length === p.value.length),
+  );
+  expect(shared.some((p) => p.kind === "W")).toBe(true);
+  const sameDraw =
+    baseline.model.kind === "mlp" &&
+    remedy.model.kind === "mlp" &&
+    JSON.stringify(baseline.model.init) === JSON.stringify(remedy.model.init);
+  for (const p of shared) {
+    const q = b.params.find((x) => x.name === p.name)!;
+    if (sameDraw) expect(Array.from(q.value), p.name).toEqual(Array.from(p.value));
+  }
+  // Batch order: the same permutations of the training set, epoch after epoch.
+  const steps = Math.ceil((3 * baseline.data.n) / baseline.batchSize);
+  const pa = firstShuffles(baseline, steps);
+  const pb = firstShuffles(remedy, steps);
+  expect(pa.length).toBeGreaterThanOrEqual(3);
+  expect(pb).toEqual(pa);
+}
+
 describe("comparisons", () => {
   it.each(COMPARISON_NAMES)("%s: both configs are valid and differ only in the model", (name) => {
     const pair = comparisonPair(name);
@@ -70,31 +100,32 @@ describe("comparisons", () => {
 
   it.each(COMPARISON_NAMES)("%s: the two runs share data, initial draw and batch order", (name) => {
     const pair = comparisonPair(name);
-    const a = createRun(pair.baseline.config);
-    const b = createRun(pair.remedy.config);
-    expect(a.data && b.data).toBeTruthy();
-    expect(Array.from(b.data!.train.inputs)).toEqual(Array.from(a.data!.train.inputs));
-    expect(Array.from(b.data!.train.labels)).toEqual(Array.from(a.data!.train.labels));
-    expect(Array.from(b.data!.test.inputs)).toEqual(Array.from(a.data!.test.inputs));
-    // Initial weights, for every parameter both models have (batch norm drops b, adds gamma/beta).
-    const shared = a.params.filter((p) =>
-      b.params.some((q) => q.name === p.name && q.value.length === p.value.length),
-    );
-    expect(shared.some((p) => p.kind === "W")).toBe(true);
-    const sameDraw =
-      pair.baseline.config.model.kind === "mlp" &&
-      pair.remedy.config.model.kind === "mlp" &&
-      JSON.stringify(pair.baseline.config.model.init) === JSON.stringify(pair.remedy.config.model.init);
-    for (const p of shared) {
-      const q = b.params.find((x) => x.name === p.name)!;
-      if (sameDraw) expect(Array.from(q.value), p.name).toEqual(Array.from(p.value));
-    }
-    // Batch order: the same permutations of the training set, epoch after epoch.
-    const steps = Math.ceil((3 * pair.baseline.config.data.n) / pair.baseline.config.batchSize);
-    const pa = firstShuffles(pair.baseline.config, steps);
-    const pb = firstShuffles(pair.remedy.config, steps);
-    expect(pa.length).toBeGreaterThanOrEqual(3);
-    expect(pb).toEqual(pa);
+    expectSameSeed(pair.baseline.config, pair.remedy.config);
+  });
+
+  it.each([20, 25, 30])(
+    "residual at depth %i (the knob): the two runs still share data, initial draw and batch order",
+    (depth) => {
+      const pair = comparisonPair("residual");
+      const plain = withDepth(pair.baseline.config, depth);
+      const res = withDepth(pair.remedy.config, depth);
+      for (const c of [plain, res]) {
+        const r = parseConfig(c);
+        expect(r.ok && r.config).toEqual(c);
+        expect(c.model.kind === "mlp" && c.model.depth).toBe(depth);
+      }
+      expect(differences(plain, res)).toEqual(["model.residual"]);
+      // Every hidden layer's weights are drawn identically: 2 -> 16, then depth - 1 layers 16 -> 16.
+      expect(createRun(plain).params.filter((p) => p.kind === "W")).toHaveLength(depth + 1);
+      expectSameSeed(plain, res);
+    },
+  );
+
+  it("withDepth keeps the same object when the depth does not change (a memoised run is not restarted)", () => {
+    const c = comparisonPair("residual").baseline.config;
+    expect(withDepth(c, undefined)).toBe(c);
+    expect(withDepth(c, 20)).toBe(c);
+    expect(withDepth(c, 21)).not.toBe(c);
   });
 
   it("init comparisons draw from the same numbers: the remedy's weights are a fixed rescaling of the baseline's", () => {
@@ -119,6 +150,21 @@ describe("comparisons", () => {
     expect(parseRemedyCompareConfig({ comparison: "he" })).toEqual({ comparison: "he" });
     expect(parseRemedyCompareConfig({ comparison: "nope" })).toEqual({ comparison: "batchNorm" });
     expect(parseRemedyCompareConfig(null)).toEqual({ comparison: "batchNorm" });
+    // Depth: only for the comparison with the knob, rounded and clamped to 20..30.
+    expect(parseRemedyCompareConfig({ comparison: "residual" })).toEqual({
+      comparison: "residual",
+      depth: 20,
+    });
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: 25 })).toEqual({
+      comparison: "residual",
+      depth: 25,
+    });
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: "24.6" }).depth).toBe(25);
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: 500 }).depth).toBe(30);
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: -3 }).depth).toBe(20);
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: "deep" }).depth).toBe(20);
+    expect(parseRemedyCompareConfig({ comparison: "residual", depth: Number.NaN }).depth).toBe(20);
+    expect(parseRemedyCompareConfig({ comparison: "he", depth: 25 })).toEqual({ comparison: "he" });
   });
 });
 
@@ -179,5 +225,16 @@ describe("summary numbers", () => {
     expect(s.remedy.numbers.stepsToTarget).not.toBeNull();
     expect(s.remedy.numbers.testAccuracy!).toBeGreaterThan(0.85);
     expect(s.baseline.numbers.testAccuracy!).toBeLessThan(0.65);
+  }, 60_000);
+
+  it("skip connections: the plain sigmoid network stays at chance, the residual one learns (measured)", () => {
+    const s = staticComparison("residual");
+    expect(s.baseline.numbers.gradRatio!).toBeLessThan(1e-12);
+    expect(s.remedy.numbers.gradRatio!).toBeGreaterThan(0.1);
+    expect(s.baseline.numbers.stepsToTarget).toBeNull();
+    expect(s.baseline.numbers.testAccuracy!).toBeLessThanOrEqual(0.55);
+    expect(s.baseline.numbers.finalLoss!).toBeGreaterThan(0.69);
+    expect(s.remedy.numbers.stepsToTarget).not.toBeNull();
+    expect(s.remedy.numbers.testAccuracy!).toBeGreaterThan(0.9);
   }, 60_000);
 });

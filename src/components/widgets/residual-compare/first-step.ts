@@ -1,63 +1,52 @@
 /**
- * Plain against residual MLP at the first training step: the per-layer gradient norms of one
- * deep sigmoid network with and without skip connections, from the same seed (same data,
- * same initial weights, same first batch). Used by chapter 5's prose on skip connections, so
- * every number it quotes is computed by the core at build time.
+ * Plain against residual MLP: the numbers chapter 6's prose on skip connections quotes, read
+ * from the build-time runs of remedy-compare's "residual" comparison (static-compare.ts), so
+ * the prose and the figure next to it are the same experiment: same seed (same data, same
+ * initial weights, same batches), twenty sigmoid layers, only the skip connections differ.
  *
  * Why the residual network keeps its gradient: a residual block computes y = x + F(x), so
  * dy/dx = I + dF/dx; the backward pass through L blocks multiplies L factors (I + J_l), and
  * expanding the product gives the identity plus terms, rather than the plain network's bare
  * product J_L ... J_1 of small factors.
+ *
+ * Build time and tests only (it trains both runs in Node through the core's schema).
  */
 import type { ExperimentConfig } from "../../../lib/config";
-import { createSession } from "../training/session";
+import { baseDepthOf } from "../remedy-compare/comparisons";
+import { comparisonPair } from "../remedy-compare/pairs";
+import { type StaticSide, staticComparison } from "../remedy-compare/static-compare";
 
-export const RESIDUAL_DEPTH = 20;
+const depth = baseDepthOf("residual");
+if (depth === undefined) throw new Error('the "residual" comparison must fix a depth');
+/** The depth of both networks in the figure as it loads (the knob's default). */
+export const RESIDUAL_DEPTH: number = depth;
 
-/** Twenty sigmoid layers of 16 units, standard initialisation, SGD, on the two circles. */
+/** The comparison's plain (false) or residual (true) run config: the figure's, at its default depth. */
 export function residualConfig(residual: boolean): ExperimentConfig {
-  return {
-    seed: 1,
-    steps: 1,
-    batchSize: 32,
-    data: { dataset: "circles", n: 400, noise: 0.05, standardise: false, seqLength: 20 },
-    model: {
-      kind: "mlp",
-      depth: RESIDUAL_DEPTH,
-      width: 16,
-      activation: "sigmoid",
-      norm: "none",
-      residual,
-      init: { scheme: "standard", scale: 1, a: 1, sigma: 1, bias: "zero", biasValue: 0, biasSigma: 0.1 },
-    },
-    loss: "bceWithLogits",
-    optimiser: {
-      name: "sgd",
-      lr: 0.5,
-      momentum: 0.9,
-      rho: 0.9,
-      beta1: 0.9,
-      beta2: 0.999,
-      eps: 1e-8,
-      weightDecay: 0,
-    },
-    clip: { kind: "none", threshold: 1 },
-  };
+  const pair = comparisonPair("residual");
+  return (residual ? pair.remedy : pair.baseline).config;
 }
 
 export interface FirstStepGradients {
-  /** ||dL/dW|| of the first hidden layer and of the last hidden layer. */
+  /** ||dL/dW|| of the first hidden layer and of the last hidden layer at step 1. */
   readonly first: number;
   readonly last: number;
   /** first / last. */
   readonly ratio: number;
 }
 
+/** The figure's runs (trained to the end once per build and memoised). */
+export function residualRuns(): { readonly plain: StaticSide; readonly residual: StaticSide } {
+  const s = staticComparison("residual");
+  return { plain: s.baseline, residual: s.remedy };
+}
+
+/** The gradient norms of the first recorded point (step 1: the initial weights, the first batch). */
 export function firstStepGradients(residual: boolean): FirstStepGradients {
-  const s = createSession(residualConfig(residual));
-  s.advance({ maxSteps: 1 });
-  const layers = s.points[0]?.layers ?? [];
-  const first = layers[0]?.gradNorm ?? Number.NaN;
-  const last = layers[RESIDUAL_DEPTH - 1]?.gradNorm ?? Number.NaN;
+  const runs = residualRuns();
+  const p = (residual ? runs.residual : runs.plain).points[0];
+  if (!p || p.step !== 1) throw new Error("the residual comparison must record step 1");
+  const first = p.layers[0]?.gradNorm ?? Number.NaN;
+  const last = p.layers[RESIDUAL_DEPTH - 1]?.gradNorm ?? Number.NaN;
   return { first, last, ratio: first / last };
 }
