@@ -10,6 +10,7 @@ import {
   decodeState,
   describeDecode,
   encodeState,
+  MAX_LINK_STEP,
   MAX_STATE_LENGTH,
   stateUrl,
   type UrlStateSpec,
@@ -25,7 +26,7 @@ describe("encode / decode", () => {
   test("a config round-trips exactly, with status ok", () => {
     const config = spec.parse({ activation: "tanh", x: -2.3, threshold: 0.013 });
     const d = decodeState(encodeState(config), spec);
-    expect(d).toEqual({ config, status: "ok", ignored: [], unknownFields: 0 });
+    expect(d).toEqual({ config, status: "ok", ignored: [], unknownFields: 0, step: null });
   });
 
   test("absent parameter gives the defaults, status absent", () => {
@@ -64,15 +65,75 @@ describe("encode / decode", () => {
   });
 });
 
+describe("the step count (.s<N>)", () => {
+  const spec: UrlStateSpec<unknown> = URL_STATE_WIDGETS["training-dashboard"];
+  const config = spec.parse({ preset: "exploding" });
+
+  test("a link at step N round-trips the config and the step", () => {
+    const value = encodeState(config, 1, 110);
+    expect(value).toMatch(/^v1\.[A-Za-z0-9_-]+\.s110$/);
+    expect(decodeState(value, spec)).toEqual({
+      config,
+      status: "ok",
+      ignored: [],
+      unknownFields: 0,
+      step: 110,
+    });
+    expect(decodeState(encodeState(config, 1, 0), spec).step).toBe(0);
+    expect(decodeState(encodeState(config, 1, MAX_LINK_STEP), spec).step).toBe(MAX_LINK_STEP);
+  });
+
+  test("no step, or a step that is not a whole number in range, writes no suffix", () => {
+    for (const step of [undefined, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, MAX_LINK_STEP + 1])
+      expect(encodeState(config, 1, step)).toBe(encodeState(config));
+    expect(decodeState(encodeState(config), spec).step).toBeNull();
+  });
+
+  test("stateUrl puts the step after the payload, in the same parameter (so embeds carry it)", () => {
+    const url = new URL(
+      stateUrl("https://x.example/chapters/04-spotting/", "fig-dashboard", config, 1, true, 42),
+    );
+    expect(url.searchParams.get("fig-dashboard")).toBe(`${encodeState(config)}.s42`);
+    // Nothing in the value needs percent-encoding.
+    expect(url.search).toBe(`?fig-dashboard=${encodeState(config)}.s42`);
+  });
+
+  test.each([
+    ["a leading zero", ".s07"],
+    ["a sign", ".s-5"],
+    ["eight digits", ".s12345678"],
+    ["no digits", ".s"],
+    ["two steps", ".s1.s2"],
+    ["another letter", ".t5"],
+  ])("a malformed step suffix (%s) makes the value unreadable, not half-read", (_name, suffix) => {
+    const d = decodeState(`${encodeState(config)}${suffix}`, spec);
+    expect(d).toMatchObject({ status: "invalid", step: null });
+  });
+});
+
 describe("versions", () => {
-  test("every v1 fixture link (written when v1 was defined) still opens to its config", () => {
+  test("every v1 fixture link (written when v1 was defined) still opens to its config, at no step", () => {
     for (const f of fixtures.links) {
       const spec = URL_STATE_WIDGETS[f.widget as keyof typeof URL_STATE_WIDGETS] as UrlStateSpec<unknown>;
       const value = new URL(f.url).searchParams.get(f.key);
       const d = decodeState(value, spec);
       expect(d.status, f.url).toBe("ok");
       expect(d.config).toEqual(f.config);
+      expect(d.step).toBeNull();
     }
+  });
+
+  test("every fixture link with a step count opens to its config and step", () => {
+    expect(fixtures.stepLinks.length).toBeGreaterThan(0);
+    for (const f of fixtures.stepLinks) {
+      const spec = URL_STATE_WIDGETS[f.widget as keyof typeof URL_STATE_WIDGETS] as UrlStateSpec<unknown>;
+      const d = decodeState(new URL(f.url).searchParams.get(f.key), spec);
+      expect(d, f.url).toMatchObject({ status: "ok", config: f.config, step: f.step });
+    }
+  });
+
+  test("the fixtures hold a link for every widget with URL state", () => {
+    expect(new Set(fixtures.links.map((f) => f.widget))).toEqual(new Set(Object.keys(URL_STATE_WIDGETS)));
   });
 
   test("a v1 link migrates through the table to a v2 config", () => {
@@ -172,6 +233,10 @@ function urlValues(keys: readonly string[]) {
     json.map((j) => `v1.${toB64u(j)}`), // well-formed payloads with hostile values
     fc.string().map((j) => `v1.${toB64u(j)}`), // well-encoded non-JSON
     json.map((j) => `v1.${toB64u(j).slice(0, -3)}`), // truncated
+    // step-count suffixes, well-formed or not
+    fc
+      .tuple(json, fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.string()))
+      .map(([j, n]) => `v1.${toB64u(j)}.s${n}`),
   );
 }
 
@@ -197,6 +262,10 @@ describe.each(Object.entries(URL_STATE_WIDGETS))("fuzz: %s", (name, rawSpec) => 
         const shown = JSON.stringify(d.config) + describeDecode(d) + d.ignored.join();
         expect(shown).not.toMatch(/[<>]|script|onerror|javascript:/i);
         for (const k of d.ignored) expect(allowed.has(k), k).toBe(true);
+        if (d.step !== null) {
+          expect(Number.isInteger(d.step) && d.step >= 0 && d.step <= MAX_LINK_STEP).toBe(true);
+          expect(d.status).not.toBe("invalid");
+        }
         expect(Number.isFinite(JSON.stringify(d.config).length)).toBe(true);
         // And whatever was opened round-trips exactly.
         expect(decodeState(encodeState(d.config, spec.version), spec).config).toEqual(d.config);

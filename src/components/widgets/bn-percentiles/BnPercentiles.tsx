@@ -5,6 +5,7 @@
  * props, so the island ships no training code.
  *
  * Props: runs (two PercentileRuns), initial ({ unit: 1-based }), children (static chart).
+ * The unit is the widget's whole state, shared by URL (<ShareState>, config.ts).
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useState } from "preact/hooks";
@@ -13,8 +14,10 @@ import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
+import { type BnPercentilesConfig, parseBnPercentilesConfig, parseUnit } from "./config";
 import { type PercentileRun, percentileChart } from "./percentile-chart";
 import "../common/widget.css";
 
@@ -24,10 +27,7 @@ export interface BnPercentilesProps {
   readonly children?: ComponentChildren;
 }
 
-/** 1-based unit in [1, width], rounded; anything else gives 1. */
-export function parseUnit(x: unknown, width: number): number {
-  return typeof x === "number" && Number.isFinite(x) ? Math.min(width, Math.max(1, Math.round(x))) : 1;
-}
+export { parseUnit };
 
 function BnPercentiles(props: BnPercentilesProps) {
   const width = props.runs[0]?.trace.units.length ?? 1;
@@ -35,6 +35,7 @@ function BnPercentiles(props: BnPercentilesProps) {
   const [unit, setUnit] = useState(initialUnit);
   const [touched, setTouched] = useState(false);
   const hydrated = useHydrated();
+  const parse = useCallback((raw: unknown) => parseBnPercentilesConfig(raw, width), [width]);
   const draw = useCallback(
     (doc: Document, s: ChartSize) => percentileChart(props.runs, { unit: unit - 1, width: s.width }, doc),
     [props.runs, unit],
@@ -93,6 +94,15 @@ function BnPercentiles(props: BnPercentilesProps) {
       <ChartMount name="percentiles" draw={draw}>
         {props.children}
       </ChartMount>
+      <ShareState
+        widget="bn-percentiles"
+        config={{ unit }}
+        parse={parse}
+        onOpen={(c: BnPercentilesConfig) => {
+          setUnit(c.unit);
+          setTouched(true);
+        }}
+      />
     </div>
   );
 }

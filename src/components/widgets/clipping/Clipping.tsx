@@ -10,7 +10,8 @@
  *
  * Props: `initial` (ClippingConfig fields), children (build-time norm chart), slot `loss`
  * (build-time loss chart), `staticStatus` (build-time readout text for the initial config).
- * Reset restores the widget as it loaded and replays the same seed.
+ * Reset restores the widget as it loaded and replays the same seed. The whole config, and if
+ * the reader asks the step count, travels in a link (<ShareState>, useStepLink).
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useState } from "preact/hooks";
@@ -20,11 +21,13 @@ import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
 import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { ClipVectors } from "./ClipVectors";
 import { clipDemoView } from "./clip-demo";
@@ -74,6 +77,7 @@ function Clipping(props: ClippingProps) {
   const plain = useTrainingRun(plainConfig, options);
   const clipped = useTrainingRun(clippedConfig, options);
   const playing = plain.playing || clipped.playing;
+  const stepLink = useStepLink([plain, clipped], () => setStarted(true));
 
   const toggle = () => {
     setStarted(true);
@@ -252,6 +256,13 @@ function Clipping(props: ClippingProps) {
           </p>
         </div>
       </div>
+      <ShareState
+        widget="clipping"
+        config={config}
+        parse={parseClippingConfig}
+        onOpen={setConfigRaw}
+        step={stepLink}
+      />
     </div>
   );
 }

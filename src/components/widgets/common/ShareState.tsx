@@ -10,6 +10,11 @@
  * on a page keep separate states. The state is read once, after hydration, so the server HTML
  * (the default figure) and the first client render agree.
  *
+ * A widget that trains passes `step={{ current, open }}` (useStepLink in ../training/ builds
+ * it): the share row then offers "Include the current step (N)", and a link that carries a step
+ * calls `open(N)` after `onOpen(config)`, in the same task, so the widget restarts the opened
+ * config and trains it to exactly step N.
+ *
  * Tests read the link from `data-share-link` / `data-embed-snippet` on the buttons; the
  * clipboard may be unavailable (permissions, insecure context), and then the text is shown in
  * a read-only field to copy by hand.
@@ -19,11 +24,21 @@ import { EMBEDDABLE_WIDGETS } from "./embeddable";
 import type { UrlStateSpec } from "./url-state";
 import { isStateKey, stateUrl } from "./url-state-link";
 
+/** The step count of a widget that trains, for links that say "at step N". */
+export interface StepShare {
+  /** Steps trained so far (what the widget's step readout says). */
+  readonly current: number;
+  /** Train the (just opened) config from its seed to exactly `step` steps, then pause. */
+  readonly open: (step: number) => void;
+}
+
 export interface ShareStateProps<C> extends UrlStateSpec<C> {
   /** The widget's data-widget name. */
   readonly widget: string;
   readonly config: C;
   readonly onOpen: (config: C) => void;
+  /** Only for widgets that train: lets links carry the current step. */
+  readonly step?: StepShare;
 }
 
 function scopeKey(el: Element, widget: string): string {
@@ -64,7 +79,9 @@ export function ShareState<C>(props: ShareStateProps<C>) {
   const [feedback, setFeedback] = useState("");
   const [manual, setManual] = useState<string | null>(null);
   const [embedPage, setEmbedPage] = useState(false);
-  const { widget, config, onOpen, parse, version, migrations } = props;
+  /** Whether the link carries the current step (the reader's choice; on when a link carried one). */
+  const [withStep, setWithStep] = useState(false);
+  const { widget, config, onOpen, parse, version, migrations, step } = props;
 
   // Once, after hydration: find this instance's parameter and open the state it carries.
   // Runs once: a later parse/onOpen identity must not re-open the link over the reader's changes.
@@ -80,13 +97,22 @@ export function ShareState<C>(props: ShareStateProps<C>) {
       ({ decodeState, describeDecode }) => {
         const decoded = decodeState(value, { parse, version: version ?? 1, migrations: migrations ?? {} });
         setNotice(describeDecode(decoded));
-        if (decoded.status === "ok" || decoded.status === "partial") onOpen(decoded.config);
+        if (decoded.status !== "ok" && decoded.status !== "partial") return;
+        onOpen(decoded.config);
+        if (decoded.step !== null && step) {
+          step.open(decoded.step);
+          setWithStep(true);
+        }
       },
       () => setNotice("The settings in this link could not be loaded; showing the defaults."),
     );
   }, []);
 
-  const link = key ? stateUrl(window.location.href, key, config, version ?? 1, !embedPage) : undefined;
+  const stepShown = step ? Math.max(0, Math.floor(step.current)) : 0;
+  const linkStep = step && withStep && stepShown > 0 ? stepShown : undefined;
+  const link = key
+    ? stateUrl(window.location.href, key, config, version ?? 1, !embedPage, linkStep)
+    : undefined;
   const embeddable = (EMBEDDABLE_WIDGETS as readonly string[]).includes(widget);
   const snippet = link && embeddable ? embedSnippet(widget, link) : undefined;
 
@@ -128,6 +154,18 @@ export function ShareState<C>(props: ShareStateProps<C>) {
           >
             Copy embed snippet
           </button>
+        )}
+        {step && (
+          <label class="share-state-step">
+            <input
+              type="checkbox"
+              data-share-step
+              checked={withStep}
+              disabled={!link}
+              onChange={(e) => setWithStep(e.currentTarget.checked)}
+            />
+            Include the current step ({stepShown})
+          </label>
         )}
         <span class="share-state-feedback" aria-live="polite">
           {feedback}

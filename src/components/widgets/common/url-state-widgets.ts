@@ -8,10 +8,14 @@
  * Adding a widget: hook <ShareState> into its island, then add a line here.
  */
 import { parseExplorerConfig } from "../activation-explorer/config";
+import { parseBnPercentilesConfig } from "../bn-percentiles/config";
+import { parseClippingConfig } from "../clipping/config";
 import { parseDerivativeCompareState } from "../derivative-compare/DerivativeCompare";
 import { parseChainConfig } from "../gradient-chain/config";
+import { parseInitVarianceConfig } from "../init-variance/config";
 import { parseStepperConfig } from "../neuron-stepper/config";
 import { parseRemedyCompareConfig } from "../remedy-compare/comparisons";
+import { parseRnnGradientsConfig } from "../rnn-gradients/config";
 import { parseDashboardConfig } from "../training-dashboard/config";
 import type { UrlStateSpec } from "./url-state";
 
@@ -22,5 +26,9 @@ export const URL_STATE_WIDGETS = {
   "gradient-chain": { parse: (raw) => parseChainConfig(raw), version: 1 },
   "training-dashboard": { parse: parseDashboardConfig, version: 1 },
   "remedy-compare": { parse: parseRemedyCompareConfig, version: 1 },
+  "init-variance": { parse: parseInitVarianceConfig, version: 1 },
+  "bn-percentiles": { parse: (raw) => parseBnPercentilesConfig(raw), version: 1 },
+  "rnn-gradients": { parse: parseRnnGradientsConfig, version: 1 },
+  clipping: { parse: parseClippingConfig, version: 1 },
 } as const satisfies Record<string, UrlStateSpec<unknown>>;
 export type UrlStateWidget = keyof typeof URL_STATE_WIDGETS;

@@ -15,6 +15,11 @@
  *   opening, migrated step by step up to the current version.
  * - The payload is base64url(UTF-8 JSON of the config): compact, URL-safe without
  *   percent-escapes, and able to carry nested configs (the training dashboard's knobs).
+ * - An optional `.s<N>` after the payload is the step count, for widgets that train:
+ *   `?fig-dashboard=v1.eyJ….s110` opens the same config, trains it (same seed) to exactly step
+ *   110 and pauses there, so the reader sees the sender's readouts. Without it a training
+ *   widget opens as it loads (its build-time figure or warm-up). Widgets that do not train
+ *   ignore it.
  *
  * Never trust the URL: the decoded object goes through the widget's own field-by-field parser
  * (the same one props go through), and every step that can fail (length, version, base64,
@@ -56,11 +61,14 @@ export interface DecodedState<C> {
   readonly ignored: readonly string[];
   /** How many fields the config does not have were in the link (their names are not shown). */
   readonly unknownFields: number;
+  /** The step count the link asks to train to (`.s<N>`), or null when it carries none. */
+  readonly step: number | null;
 }
 
-export { encodeState, isStateKey, stateUrl } from "./url-state-link";
+export { encodeState, isStateKey, MAX_LINK_STEP, stateUrl } from "./url-state-link";
 
-const VALUE_PATTERN = /^v([1-9][0-9]{0,2})\.([A-Za-z0-9_-]*)$/;
+/** `v<version>.<payload>` with an optional `.s<step>` (at most MAX_LINK_STEP: seven digits). */
+const VALUE_PATTERN = /^v([1-9][0-9]{0,2})\.([A-Za-z0-9_-]*)(?:\.s(0|[1-9][0-9]{0,6}))?$/;
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -138,12 +146,14 @@ export function decodeState<C>(value: string | null | undefined, spec: UrlStateS
     status,
     ignored: [],
     unknownFields: 0,
+    step: null,
   });
   if (value === null || value === undefined) return none("absent");
   if (value.length > MAX_STATE_LENGTH) return none("invalid");
   const m = VALUE_PATTERN.exec(value);
   if (!m) return none("invalid");
   const version = Number(m[1]);
+  const step = m[3] === undefined ? null : Number(m[3]);
   const current = spec.version ?? 1;
   if (version > current) return none("invalid");
   const text = fromBase64Url(m[2] ?? "");
@@ -154,11 +164,11 @@ export function decodeState<C>(value: string | null | undefined, spec: UrlStateS
     const payload = migrate(raw, version, current, spec.migrations ?? {});
     if (!payload) return none("invalid");
     const config = spec.parse(payload);
-    if (!isPlainObject(config)) return { config, status: "ok", ignored: [], unknownFields: 0 };
+    if (!isPlainObject(config)) return { config, status: "ok", ignored: [], unknownFields: 0, step };
     const out = { ignored: [] as string[], unknown: 0 };
     compareFields(payload, config, "", out);
     const status = out.ignored.length > 0 || out.unknown > 0 ? "partial" : "ok";
-    return { config, status, ignored: out.ignored, unknownFields: out.unknown };
+    return { config, status, ignored: out.ignored, unknownFields: out.unknown, step };
   } catch {
     return none("invalid");
   }

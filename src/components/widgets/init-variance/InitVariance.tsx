@@ -17,6 +17,7 @@ import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
 import {
@@ -157,6 +158,12 @@ function InitVariance(props: InitVarianceProps) {
           </tbody>
         </table>
       </div>
+      <ShareState
+        widget="init-variance"
+        config={config}
+        parse={parseInitVarianceConfig}
+        onOpen={setConfigRaw}
+      />
     </div>
   );
 }

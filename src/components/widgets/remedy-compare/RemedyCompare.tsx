@@ -33,6 +33,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
   COMPARISONS,
@@ -82,6 +83,23 @@ function RemedyCompare(props: RemedyCompareProps) {
   const a = useTrainingRun(pair.baseline.config, options);
   const b = useTrainingRun(pair.remedy.config, options);
   const stepSize = props.stepSize ?? 50;
+  const stepLink = useStepLink([a, b], () => setStarted(true));
+  /** Links may name only the comparisons this figure offers (others fall back to its default). */
+  const parseShared = useCallback(
+    (raw: unknown): RemedyCompareConfig => {
+      const c = parseRemedyCompareConfig(raw);
+      return props.pairs[c.comparison] ? c : defaults;
+    },
+    [props.pairs, defaults],
+  );
+  /** Another comparison than the build-time figure's is shown live (its runs, untrained). */
+  const openConfig = useCallback(
+    (c: RemedyCompareConfig) => {
+      setConfig(c);
+      if (c.comparison !== defaults.comparison) setStarted(true);
+    },
+    [defaults],
+  );
 
   const playing = a.playing || b.playing;
   const toggle = useCallback(() => {
@@ -242,8 +260,9 @@ function RemedyCompare(props: RemedyCompareProps) {
       <ShareState
         widget="remedy-compare"
         config={config}
-        parse={parseRemedyCompareConfig}
-        onOpen={setConfig}
+        parse={parseShared}
+        onOpen={openConfig}
+        step={stepLink}
       />
     </div>
   );

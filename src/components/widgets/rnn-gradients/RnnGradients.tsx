@@ -12,7 +12,8 @@
  * shown until the reader trains), children (static profile chart), slot `loss` (static loss
  * chart). A new T recomputes the profile through a lazily imported module (the recurrent core
  * stays out of the page's initial JavaScript) and starts new runs. Reset restores the widget
- * as it loaded; Play replays the same seed, so it reproduces the static figure.
+ * as it loaded; Play replays the same seed, so it reproduces the static figure. T, and if the
+ * reader asks the step count, travel in a link (<ShareState>, useStepLink).
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
@@ -20,11 +21,13 @@ import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
 import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { addingLossChart } from "./adding-loss-chart";
 import {
@@ -99,6 +102,7 @@ function RnnGradients(props: RnnGradientsProps) {
   const gru = useTrainingRun(configs.gru, options);
   const all = [rnn, lstm, gru] as const;
   const playing = all.some((r) => r.playing);
+  const stepLink = useStepLink(all, () => setStarted(true));
 
   const toggle = () => {
     setStarted(true);
@@ -119,6 +123,11 @@ function RnnGradients(props: RnnGradientsProps) {
   const setT = (T: number) => {
     setConfig(parseRnnGradientsConfig({ T }));
     setStarted(true);
+  };
+  /** A link's config: another T than the build-time figure's means live (untrained) runs. */
+  const openConfig = (c: RnnGradientsConfig) => {
+    setConfig(c);
+    if (c.T !== defaults.T) setStarted(true);
   };
 
   const runs = useMemo(
@@ -226,6 +235,13 @@ function RnnGradients(props: RnnGradientsProps) {
         Same seed for all three: same training sequences in the same order; hidden size 16, Adam (learning
         rate 0.01), gradients clipped at norm 1. Only the cell differs.
       </p>
+      <ShareState
+        widget="rnn-gradients"
+        config={config}
+        parse={parseRnnGradientsConfig}
+        onOpen={openConfig}
+        step={stepLink}
+      />
     </div>
   );
 }

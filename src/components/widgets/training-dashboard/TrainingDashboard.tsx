@@ -30,6 +30,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
   ACTIVATION_OPTIONS,
@@ -76,6 +77,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
   const [scrub, setScrub] = useState<number | null>(null);
   /** Once the reader changes or resets the run, the build-time summary no longer describes it. */
   const [touched, setTouched] = useState(false);
+  const stepLink = useStepLink([run], () => setTouched(true));
 
   const setKnobs = useCallback((patch: Partial<DashboardKnobs>) => {
     setConfigRaw((c) => parseDashboardConfig({ preset: "custom", knobs: { ...c.knobs, ...patch } }));
@@ -372,6 +374,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
           setConfigRaw(c);
           setTouched(true);
         }}
+        step={stepLink}
       />
     </div>
   );
