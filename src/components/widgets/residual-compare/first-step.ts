@@ -45,7 +45,7 @@ export function residualRuns(): { readonly plain: StaticSide; readonly residual:
 export function firstStepGradients(residual: boolean): FirstStepGradients {
   const runs = residualRuns();
   const p = (residual ? runs.residual : runs.plain).points[0];
-  if (!p || p.step !== 1) throw new Error("the residual comparison must record step 1");
+  if (p?.step !== 1) throw new Error("the residual comparison must record step 1");
   const first = p.layers[0]?.gradNorm ?? Number.NaN;
   const last = p.layers[RESIDUAL_DEPTH - 1]?.gradNorm ?? Number.NaN;
   return { first, last, ratio: first / last };
