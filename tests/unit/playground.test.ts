@@ -50,6 +50,8 @@ import {
   gridSizeFor,
   MAX_GRID_SIZE,
 } from "../../src/components/widgets/training/decision-grid";
+import type { FromWorker } from "../../src/components/widgets/training/messages";
+import { createPump } from "../../src/components/widgets/training/pump";
 import { createSession } from "../../src/components/widgets/training/session";
 import { ACTIVATIONS } from "../../src/lib/activations";
 import { CLIP_KINDS } from "../../src/lib/clip";
@@ -285,6 +287,35 @@ describe("decision grid", () => {
     }
     expect(agree / g.points.length).toBeGreaterThan(0.9);
     expect(gridSizeFor(32 * 128 * 128)).toBeLessThan(MAX_GRID_SIZE);
+  });
+});
+
+describe("the trainer answers grid requests", () => {
+  it("with the grid of the current weights, tagged with the run's generation; null for none", async () => {
+    const posted: FromWorker[] = [];
+    const pump = createPump({
+      post: (m) => posted.push(m),
+      now: () => performance.now(),
+      later: (f) => {
+        const id = setTimeout(f, 0);
+        return () => clearTimeout(id);
+      },
+      sliceMs: 50,
+    });
+    pump.handle({ type: "grid" }); // no run yet: nothing to answer
+    expect(posted).toEqual([]);
+    pump.handle({ type: "start", generation: 3, config: toExperimentConfig(DEFAULT_KNOBS) });
+    pump.handle({ type: "step", steps: 5 });
+    await new Promise<void>((resolve) => {
+      const wait = () => (posted.some((m) => m.type === "idle") ? resolve() : setTimeout(wait, 5));
+      wait();
+    });
+    pump.handle({ type: "grid", size: 16 });
+    const answer = posted.find((m) => m.type === "grid");
+    expect(answer?.type === "grid" && answer.generation).toBe(3);
+    expect(answer?.type === "grid" && answer.grid?.step).toBe(5);
+    expect(answer?.type === "grid" && answer.grid?.size).toBe(16);
+    pump.dispose();
   });
 });
 

@@ -9,6 +9,7 @@
 import type { ExperimentConfig } from "../../../lib/config";
 import type { FindingView, TrainingPoint } from "../../../lib/findings";
 import type { StopReason } from "../../../lib/run";
+import type { DecisionGrid } from "./decision-grid";
 
 export type { FindingView, LayerPoint, TrainingPoint } from "../../../lib/findings";
 
@@ -45,7 +46,9 @@ export type ToWorker =
   | { readonly type: "play" }
   | { readonly type: "pause" }
   /** Take exactly `steps` more steps (fewer at the end), then stop. */
-  | { readonly type: "step"; readonly steps: number };
+  | { readonly type: "step"; readonly steps: number }
+  /** Send the decision grid of the current weights (2-D runs; see decision-grid.ts). */
+  | { readonly type: "grid"; readonly size?: number };
 
 export type FromWorker =
   | ({ readonly type: "points" } & PointsBatch)
@@ -53,4 +56,6 @@ export type FromWorker =
   | { readonly type: "idle"; readonly generation: number }
   /** The run's data is loading, or has loaded and the run is built (see RunPhase). */
   | { readonly type: "phase"; readonly generation: number; readonly phase: RunPhase }
+  /** The answer to a "grid" request: null for runs without one (MNIST, sequences). */
+  | { readonly type: "grid"; readonly generation: number; readonly grid: DecisionGrid | null }
   | { readonly type: "error"; readonly generation: number; readonly message: string };

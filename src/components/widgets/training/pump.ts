@@ -18,6 +18,7 @@
 import { type ExperimentConfig, parseConfig } from "../../../lib/config";
 import type { MnistSubset } from "../../../lib/data/mnist";
 import { findFindings, findingLabel } from "../../../lib/findings";
+import { decisionGrid } from "./decision-grid";
 import type { FromWorker, ToWorker } from "./messages";
 import { createSession, type Session } from "./session";
 
@@ -148,6 +149,11 @@ export function createPump(env: PumpEnv): Pump {
           case "step":
             remaining = Math.max(0, Math.floor(m.steps));
             schedule();
+            break;
+          case "grid":
+            // Between slices, so the weights are those of the last posted point. Before the
+            // run exists (MNIST still loading) there is nothing to draw yet.
+            if (session) env.post({ type: "grid", generation, grid: decisionGrid(session.run, m.size) });
             break;
         }
       } catch (e) {

@@ -9,6 +9,7 @@
  *   t.findings      the findings over all points so far (computed in the worker)
  *   t.playing, t.error, t.mode ("worker" | "main-thread")
  *   t.play(), t.pause(), t.toggle(), t.step(n), t.reset()
+ *   t.requestGrid() 2-D runs: ask for the decision boundary; it arrives as t.grid
  *   t.restartAt(n)  reset, then train exactly n steps and stop (a shared link "at step n")
  *
  * A new config (compare by value: pass a memoised object) starts a new run; reset() starts the
@@ -25,6 +26,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
+import type { DecisionGrid } from "./decision-grid";
 import type { FindingView, FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
 
 /** Main-thread slices stay far below the 50 ms long-task line, leaving room for drawing. */
@@ -52,6 +54,13 @@ export interface TrainingRun {
   toggle(): void;
   step(n?: number): void;
   reset(): void;
+  /**
+   * 2-D runs: the decision boundary at the latest step (decision-grid.ts), or null until one
+   * is asked for with requestGrid() and arrives (and after every new start).
+   */
+  readonly grid: DecisionGrid | null;
+  /** Asks the trainer for the current decision grid (answered between time slices). */
+  requestGrid(size?: number): void;
   /**
    * Starts the current config again from its seed and trains exactly `step` steps (fewer if the
    * run ends or diverges first), then stops: the state a link "at step N" describes. One start
@@ -140,6 +149,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
   const points = useRef<TrainingPoint[]>([]);
   const progressRef = useRef<RunProgress>(initialProgress(config));
   const findingsRef = useRef<readonly FindingView[]>([]);
+  const gridRef = useRef<DecisionGrid | null>(null);
   const generation = useRef(0);
   const channel = useRef<Channel | null>(null);
   /** What the current run has been asked to do, replayed if the worker dies and we fall back. */
@@ -172,6 +182,9 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       } else if (m.type === "phase") {
         progressRef.current = { ...progressRef.current, phase: m.phase };
         flushNow();
+      } else if (m.type === "grid") {
+        gridRef.current = m.grid;
+        flushSoon();
       } else if (m.type === "idle") {
         setPlaying(false);
         flushNow();
@@ -191,6 +204,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       startSteps.current = steps;
       generation.current++;
       points.current = [];
+      gridRef.current = null;
       progressRef.current = initialProgress(c);
       configRef.current = c;
       setPlaying(false);
@@ -253,6 +267,10 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
     [begin, flushNow],
   );
 
+  const requestGrid = useCallback((size?: number) => {
+    channel.current?.send(size === undefined ? { type: "grid" } : { type: "grid", size });
+  }, []);
+
   return useMemo(
     () => ({
       points: points.current,
@@ -267,9 +285,11 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
       toggle: () => (playing ? pause() : play()),
       step,
       reset,
+      grid: gridRef.current,
+      requestGrid,
       restartAt,
     }),
     // version stands for points and progress, which live in refs.
-    [version, playing, error, mode, play, pause, step, reset, restartAt],
+    [version, playing, error, mode, play, pause, step, reset, restartAt, requestGrid],
   );
 }
