@@ -9,6 +9,7 @@
  * All are stable for |x| up to 1e4 and beyond: the sigmoid never evaluates e^x for large
  * positive x (it uses e^-|x|), so nothing overflows to Infinity/Infinity = NaN.
  */
+import { exp } from "./portable-math";
 
 export interface Activation {
   readonly name: ActivationName;
@@ -28,21 +29,21 @@ export const LEAKY_SLOPE = 0.01;
 
 /** sigma(x) = 1 / (1 + e^-x), computed as e^x / (1 + e^x) for x < 0 so e^-x never overflows. */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
 /** sigma'(x) = sigma(x)(1 - sigma(x)); max 1/4 at x = 0, ~ e^-|x| on the tails. */
 export function sigmoidPrime(x: number): number {
   // e^-|x| / (1 + e^-|x|)^2 is symmetric and never overflows.
-  const e = Math.exp(-Math.abs(x));
+  const e = exp(-Math.abs(x));
   return e / ((1 + e) * (1 + e));
 }
 
 /** tanh'(x) = 1 - tanh(x)^2 = sech(x)^2, computed from e^-2|x| for stability. */
 export function tanhPrime(x: number): number {
-  const e = Math.exp(-2 * Math.abs(x));
+  const e = exp(-2 * Math.abs(x));
   return (4 * e) / ((1 + e) * (1 + e));
 }
 

@@ -16,7 +16,9 @@
  * factors that are each below one. A factor above one needs |w_j| > 4 (|w| >= 4 for
  * equality), and even then only for z_j in a narrow band around 0 — see `explodingBand`.
  */
+
 import { type ActivationName, getActivation } from "./activations";
+import { log } from "./portable-math";
 
 export interface ChainConfig {
   /** Weights w_1..w_L (w_1 multiplies the input). */
@@ -169,7 +171,7 @@ export function explodingBand(w: number, b = 0): { lo: number; hi: number; width
   const aw = Math.abs(w);
   if (aw < 4) return null;
   const r = Math.sqrt(1 - 4 / aw);
-  const zMax = r === 1 ? Number.POSITIVE_INFINITY : Math.log((1 + r) / (1 - r));
+  const zMax = r === 1 ? Number.POSITIVE_INFINITY : log((1 + r) / (1 - r));
   // z = w a + b in [-zMax, zMax]  <=>  a in [(-zMax - b)/w, (zMax - b)/w] (ordered by the sign of w).
   const p = (-zMax - b) / w;
   const q = (zMax - b) / w;

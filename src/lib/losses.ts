@@ -15,7 +15,9 @@
  *     with log softmax(y)_k = y_k - m - log sum_k' e^(y_k' - m), m = max_k y_k (log-sum-exp),
  *     so logits of 1e4 neither overflow nor give log 0.
  */
+
 import { sigmoid } from "./activations";
+import { exp, log, log1p } from "./portable-math";
 
 export interface LossEntry {
   readonly label: string;
@@ -59,7 +61,7 @@ function bceWithLogits(
     const z = y[i]!;
     const ti = t[i]!;
     // log(1 + e^-|z|) via log1p keeps full precision when e^-|z| is tiny.
-    s += Math.max(z, 0) - z * ti + Math.log1p(Math.exp(-Math.abs(z)));
+    s += Math.max(z, 0) - z * ti + log1p(exp(-Math.abs(z)));
     if (grad) grad[i] = (sigmoid(z) - ti) / n;
   }
   return s / n;
@@ -78,8 +80,8 @@ function softmaxCrossEntropy(
     let m = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < k; j++) if (y[r + j]! > m) m = y[r + j]!;
     let sumExp = 0;
-    for (let j = 0; j < k; j++) sumExp += Math.exp(y[r + j]! - m);
-    const logZ = m + Math.log(sumExp);
+    for (let j = 0; j < k; j++) sumExp += exp(y[r + j]! - m);
+    const logZ = m + log(sumExp);
     let tSum = 0;
     for (let j = 0; j < k; j++) {
       const tj = t[r + j]!;
@@ -88,7 +90,7 @@ function softmaxCrossEntropy(
     }
     if (grad) {
       const inv = 1 / sumExp;
-      for (let j = 0; j < k; j++) grad[r + j] = (Math.exp(y[r + j]! - m) * inv * tSum - t[r + j]!) / batch;
+      for (let j = 0; j < k; j++) grad[r + j] = (exp(y[r + j]! - m) * inv * tSum - t[r + j]!) / batch;
     }
   }
   return total / batch;

@@ -15,7 +15,9 @@
  * (Not "the derivative of the old weight": the weight is a number, the slope that matters is
  * the loss's slope with respect to it.)
  */
+
 import { sigmoid, sigmoidPrime } from "./activations";
+import { exp, log1p } from "./portable-math";
 
 /**
  * Losses for one output a in (0, 1) against a target y in [0, 1], each with dL/da beside it.
@@ -59,7 +61,7 @@ export function isLossName(x: unknown): x is LossName {
 
 /** softplus(x) = ln(1 + e^x), without overflow for large x or loss of precision for very negative x. */
 export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
 /** What the neuron is trained on: one input, one target, a step size and a loss. */

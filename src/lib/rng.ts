@@ -8,6 +8,7 @@
  * consumer draws never shifts what another consumer sees. That is what makes a
  * same-seed comparison honest — the remedy changes, the init draw and batch order do not.
  */
+import { cos, log, sin } from "./portable-math";
 
 export interface Rng {
   /** Uniform in [0, 1), 32 bits of resolution. */
@@ -78,9 +79,9 @@ export function createRng(seed: number, salt = 0): Rng {
       // u1 in (0, 1]: avoids log(0).
       const u1 = 1 - next();
       const u2 = next();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      spare = r * Math.sin(2 * Math.PI * u2);
-      return mean + sd * r * Math.cos(2 * Math.PI * u2);
+      const r = Math.sqrt(-2 * log(u1));
+      spare = r * sin(2 * Math.PI * u2);
+      return mean + sd * r * cos(2 * Math.PI * u2);
     },
     int: (n) => Math.floor(next() * n),
     stream: (name) => createRng(s0, splitmix32(salt ^ hashString(name))),

@@ -8,6 +8,7 @@
  * makes every set hard to separate. The generator consumes only the Rng it is given, so a
  * run's data never depends on how its initialiser or batch order drew numbers.
  */
+import { cos, sin } from "../portable-math";
 import type { Rng } from "../rng";
 import type { Dataset } from "./dataset";
 
@@ -45,8 +46,8 @@ const circles: PointSampler = (label, rng, out) => {
   // Uniform over the area: r = sqrt(U(r0^2, r1^2)).
   const r = Math.sqrt(rng.uniform(r0 * r0, r1 * r1));
   const t = rng.uniform(0, TWO_PI);
-  out[0] = r * Math.cos(t);
-  out[1] = r * Math.sin(t);
+  out[0] = r * cos(t);
+  out[1] = r * sin(t);
 };
 
 /**
@@ -57,8 +58,8 @@ const SPIRAL_TURNS = 1.75;
 const spiral: PointSampler = (label, rng, out) => {
   const s = rng.next();
   const t = TWO_PI * SPIRAL_TURNS * s + label * Math.PI;
-  out[0] = s * Math.cos(t);
-  out[1] = s * Math.sin(t);
+  out[0] = s * cos(t);
+  out[1] = s * sin(t);
 };
 
 /** gaussians: two isotropic blobs, sd 0.25, centred at (0.5, 0.5) (class 1) and (-0.5, -0.5) (class 0). */
@@ -76,8 +77,8 @@ const gaussians: PointSampler = (label, rng, out) => {
  */
 const moons: PointSampler = (label, rng, out) => {
   const t = rng.uniform(0, Math.PI);
-  const x = label === 0 ? Math.cos(t) : 1 - Math.cos(t);
-  const y = label === 0 ? Math.sin(t) : 0.5 - Math.sin(t);
+  const x = label === 0 ? cos(t) : 1 - cos(t);
+  const y = label === 0 ? sin(t) : 0.5 - sin(t);
   // Together x spans [-1, 2] (centre 0.5) and y spans [-0.5, 1] (centre 0.25).
   out[0] = (x - 0.5) * (2 / 3);
   out[1] = (y - 0.25) * (2 / 3);

@@ -5,7 +5,9 @@
  * tight monomorphic loop instead of an indirect call per element. A unit test checks each
  * kernel against the registry element by element.
  */
+
 import { type ActivationName, LEAKY_SLOPE } from "../activations";
+import { exp } from "../portable-math";
 
 /** out[i] = f(z[i]) for i < n. `out` may alias `z`. */
 export function activateInto(name: ActivationName, z: Float64Array, out: Float64Array, n: number): void {
@@ -14,9 +16,9 @@ export function activateInto(name: ActivationName, z: Float64Array, out: Float64
       for (let i = 0; i < n; i++) {
         const x = z[i]!;
         // e^-|x| never overflows; sigma(x) = 1/(1+e^-x) for x >= 0 and e^x/(1+e^x) below.
-        if (x >= 0) out[i] = 1 / (1 + Math.exp(-x));
+        if (x >= 0) out[i] = 1 / (1 + exp(-x));
         else {
-          const e = Math.exp(x);
+          const e = exp(x);
           out[i] = e / (1 + e);
         }
       }

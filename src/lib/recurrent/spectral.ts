@@ -13,6 +13,7 @@
  * non-symmetric pattern (not an RNG draw) so the answer is a pure function of W, and it is
  * generic enough not to be orthogonal to the top singular vector in practice.
  */
+import { sin } from "../portable-math";
 export function largestSingularValue(
   w: Float64Array,
   rows: number,
@@ -26,7 +27,7 @@ export function largestSingularValue(
   if (rows === 0 || cols === 0) return 0;
   const v = new Float64Array(cols);
   const u = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) v[j] = 1 + 0.5 * Math.sin(1.7 * j + 0.3);
+  for (let j = 0; j < cols; j++) v[j] = 1 + 0.5 * sin(1.7 * j + 0.3);
   normalise(v);
   let sigma = 0;
   for (let it = 0; it < maxIterations; it++) {
