@@ -2,12 +2,13 @@
 /**
  * The same-seed comparison island (main-thread trainer here): no-JS render of the build-time
  * table and charts, Step trains both runs to the numbers the core gives for the same configs,
- * Reset restores the build-time figure, and the picker switches comparisons.
+ * Reset restores the build-time figure, the picker switches comparisons, and the residual
+ * comparison's depth knob retrains both runs at the chosen depth.
  */
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { renderToString } from "preact-render-to-string";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ComparisonPair } from "../../src/components/widgets/remedy-compare/comparisons";
+import { type ComparisonPair, withDepth } from "../../src/components/widgets/remedy-compare/comparisons";
 import { comparisonPair } from "../../src/components/widgets/remedy-compare/pairs";
 import RemedyCompare from "../../src/components/widgets/remedy-compare/RemedyCompare";
 import { formatRow, type RunRow, runNumbers } from "../../src/components/widgets/remedy-compare/summary";
@@ -21,7 +22,7 @@ afterEach(() => {
 
 const STEPS = 30;
 /** A registry pair cut short, so a test trains it in a moment. */
-function short(name: "batchNorm" | "he"): ComparisonPair {
+function short(name: "batchNorm" | "he" | "residual"): ComparisonPair {
   const p = comparisonPair(name);
   return {
     ...p,
@@ -29,7 +30,7 @@ function short(name: "batchNorm" | "he"): ComparisonPair {
     remedy: { ...p.remedy, config: { ...p.remedy.config, steps: STEPS } },
   };
 }
-const pairs = { batchNorm: short("batchNorm"), he: short("he") };
+const pairs = { batchNorm: short("batchNorm"), he: short("he"), residual: short("residual") };
 const fakeRow: RunRow = {
   finalLoss: "9.99",
   testAccuracy: "12%",
@@ -113,5 +114,36 @@ describe("remedy-compare", () => {
     fireEvent.click(container.querySelector('[data-action="step"]')!);
     await waitFor(() => expect(readout(container, "step")).toBe(`5 of ${STEPS}`), { timeout: 20_000 });
     expect(cells(container, "remedy")).toEqual(Object.values(expected(pairs.he, "remedy", 5)));
+  });
+
+  it("the residual comparison's depth knob retrains both runs at that depth; Reset restores 20", async () => {
+    const { container } = render(
+      <RemedyCompare pairs={pairs} initial={{ comparison: "residual" }} staticRows={staticRows} stepSize={5}>
+        <svg data-static="loss" />
+      </RemedyCompare>,
+    );
+    const root = () => container.querySelector('[data-widget="remedy-compare"]')!;
+    expect(root().getAttribute("data-depth")).toBe("20");
+    const slider = container.querySelector<HTMLInputElement>('[data-control="depth"] input[type="range"]')!;
+    expect([slider.min, slider.max]).toEqual(["20", "30"]);
+    slider.value = "23";
+    fireEvent.input(slider);
+    await waitFor(() => expect(root().getAttribute("data-depth")).toBe("23"));
+    // Another depth than the build-time figure's: the live runs replace the static figure.
+    expect(container.querySelector('[data-static="loss"]')).toBeNull();
+    expect(container.querySelector("caption")?.textContent).toContain("23 hidden layers");
+    fireEvent.click(container.querySelector('[data-action="step"]')!);
+    await waitFor(() => expect(readout(container, "step")).toBe(`5 of ${STEPS}`), { timeout: 20_000 });
+    const r = pairs.residual;
+    const deep = {
+      ...r,
+      baseline: { ...r.baseline, config: withDepth(r.baseline.config, 23) },
+      remedy: { ...r.remedy, config: withDepth(r.remedy.config, 23) },
+    };
+    expect(cells(container, "baseline")).toEqual(Object.values(expected(deep, "baseline", 5)));
+    expect(cells(container, "remedy")).toEqual(Object.values(expected(deep, "remedy", 5)));
+    fireEvent.click(container.querySelector('[data-action="reset"]')!);
+    await waitFor(() => expect(root().getAttribute("data-depth")).toBe("20"));
+    expect(cells(container, "baseline")[0]).toBe("9.99");
   });
 });

@@ -4,8 +4,9 @@
  * Props:
  *   pairs        the validated configs of every comparison it may show, by name (the Astro
  *                wrapper builds them with pairs.ts at build time, so the schema is not shipped)
- *   initial      { comparison: ComparisonName } — which pair to show first (validated by
- *                parseRemedyCompareConfig; unknown names fall back to the default)
+ *   initial      { comparison: ComparisonName, depth?: number } — which pair to show first
+ *                (validated by parseRemedyCompareConfig; unknown names fall back to the
+ *                default; depth only for a comparison with a depth knob, e.g. "residual")
  *   choices      comparison names to offer as a picker (omit for a fixed comparison)
  *   staticRows   build-time table text for the initial comparison, { baseline, remedy }: shown
  *                until the reader trains (RemedyCompare.astro fills it)
@@ -15,6 +16,10 @@
  * once; Reset restores the widget as it loaded (the build-time figure, which is the full run
  * of the same seed). Until the reader presses Play or Step the static figure stays; then the
  * live charts take over and grow as the runs train.
+ *
+ * A comparison with a `depthRange` (the residual one) shows a depth slider: both runs take the
+ * chosen depth (withDepth), so they still differ only in the remedy; the build-time figure is
+ * for the default depth, so another depth shows the live runs.
  *
  * Charts: loss of both runs (colour per run; training solid, held-out dotted), and the
  * per-layer gradient norms on a log axis (colour per layer, baseline solid, remedy dashed).
@@ -27,6 +32,7 @@ import { lossChart } from "../../charts/training/loss-chart";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
+import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
 import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
@@ -39,8 +45,10 @@ import {
   COMPARISONS,
   type ComparisonName,
   type ComparisonPair,
+  depthRangeOf,
   parseRemedyCompareConfig,
   type RemedyCompareConfig,
+  withDepth,
 } from "./comparisons";
 import { formatRow, type RunRow, runNumbers } from "./summary";
 import "../common/widget.css";
@@ -80,8 +88,11 @@ function RemedyCompare(props: RemedyCompareProps) {
     refreshMs: reducedMotion ? 600 : 200,
     ...(props.worker === false ? { worker: false } : {}),
   };
-  const a = useTrainingRun(pair.baseline.config, options);
-  const b = useTrainingRun(pair.remedy.config, options);
+  // Memoised: a new object would restart the runs (useTrainingRun compares configs by identity).
+  const baselineConfig = useMemo(() => withDepth(pair.baseline.config, config.depth), [pair, config.depth]);
+  const remedyConfig = useMemo(() => withDepth(pair.remedy.config, config.depth), [pair, config.depth]);
+  const a = useTrainingRun(baselineConfig, options);
+  const b = useTrainingRun(remedyConfig, options);
   const stepSize = props.stepSize ?? 50;
   const stepLink = useStepLink([a, b], () => setStarted(true));
   /** Links may name only the comparisons this figure offers (others fall back to its default). */
@@ -127,6 +138,10 @@ function RemedyCompare(props: RemedyCompareProps) {
     setConfig(parseRemedyCompareConfig({ comparison: name }));
     setStarted(true);
   }, []);
+  const chooseDepth = useCallback((depth: number) => {
+    setConfig((c) => parseRemedyCompareConfig({ ...c, depth }));
+    setStarted(true);
+  }, []);
 
   const runs = useMemo(
     () => [
@@ -148,7 +163,11 @@ function RemedyCompare(props: RemedyCompareProps) {
   const queuedLoss = useQueuedDraw(drawLoss);
   const queuedGrads = useQueuedDraw(drawGrads);
 
-  const useStatic = !started && props.staticRows !== undefined && config.comparison === defaults.comparison;
+  const useStatic =
+    !started &&
+    props.staticRows !== undefined &&
+    config.comparison === defaults.comparison &&
+    config.depth === defaults.depth;
   const rows = useMemo(
     () =>
       useStatic && props.staticRows
@@ -163,24 +182,39 @@ function RemedyCompare(props: RemedyCompareProps) {
   const error = a.error ?? b.error;
   const disabled = !hydrated;
   const entry = COMPARISONS[config.comparison];
+  const depthRange = depthRangeOf(config.comparison);
+  const picker = props.choices && props.choices.length > 1 ? props.choices : null;
 
   return (
     <div
       class="widget remedy-compare"
       data-widget="remedy-compare"
       data-comparison={config.comparison}
+      data-depth={config.depth}
       data-mode={a.mode}
     >
-      {props.choices && props.choices.length > 1 ? (
+      {picker || (depthRange && config.depth !== undefined) ? (
         <div class="controls">
-          <ChoiceField
-            legend="Remedy"
-            name="comparison"
-            options={props.choices.map((c) => ({ value: c, label: COMPARISONS[c].label }))}
-            value={config.comparison}
-            onChange={choose}
-            disabled={disabled}
-          />
+          {picker ? (
+            <ChoiceField
+              legend="Remedy"
+              name="comparison"
+              options={picker.map((c) => ({ value: c, label: COMPARISONS[c].label }))}
+              value={config.comparison}
+              onChange={choose}
+              disabled={disabled}
+            />
+          ) : null}
+          {depthRange && config.depth !== undefined ? (
+            <RangeField
+              label="depth (hidden layers, both networks)"
+              name="depth"
+              {...depthRange}
+              value={config.depth}
+              onChange={chooseDepth}
+              disabled={disabled}
+            />
+          ) : null}
         </div>
       ) : null}
       <PlaybackBar
@@ -231,7 +265,9 @@ function RemedyCompare(props: RemedyCompareProps) {
       <div class="table-scroll" data-scroll-region>
         <table class="numbers" data-table="comparison">
           <caption>
-            {entry.label} after {stepsShown} steps (loss target {pair.lossTarget})
+            {entry.label}
+            {config.depth !== undefined ? `, ${config.depth} hidden layers,` : ""} after {stepsShown} steps
+            (loss target {pair.lossTarget})
           </caption>
           <thead>
             <tr>
