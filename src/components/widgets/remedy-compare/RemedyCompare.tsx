@@ -103,11 +103,11 @@ function RemedyCompare(props: RemedyCompareProps) {
     },
     [props.pairs, defaults],
   );
-  /** Another comparison than the build-time figure's is shown live (its runs, untrained). */
+  /** Another comparison or depth than the build-time figure's is shown live (its runs, untrained). */
   const openConfig = useCallback(
     (c: RemedyCompareConfig) => {
       setConfig(c);
-      if (c.comparison !== defaults.comparison) setStarted(true);
+      if (c.comparison !== defaults.comparison || c.depth !== defaults.depth) setStarted(true);
     },
     [defaults],
   );
