@@ -1,0 +1,114 @@
+/**
+ * The "Export" menu under a chart: the data as CSV or JSON, the figure as SVG or PNG.
+ *
+ * A <details> disclosure, so it opens with Enter/Space on its summary and works with Tab
+ * alone; Escape or a click elsewhere closes it. It is one small button per chart until
+ * opened, so a phone-width figure stays uncluttered. The code that builds the files is
+ * imported the first time a menu opens (chart-export-actions.ts, with the CSV/JSON writer
+ * and the SVG/PNG serialiser), so a page's first load carries only this menu.
+ *
+ * File names are <figure id>-<chart name>.<ext> ("fig-chain-depth-gradient-chain.csv"),
+ * falling back to the widget's name where the chart is not in a numbered figure (embeds).
+ *
+ *   <ChartExport chart={() => chartRef.current} rows={() => chartDataOf(chartRef.current)} name="loss" />
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ChartRow } from "../../../charts/chart-data";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat, fileBaseName } from "./formats";
+import "./chart-export.css";
+
+export interface ChartExportProps {
+  /** The chart element as drawn, read when the reader exports. */
+  readonly chart: () => Element | null;
+  /** The chart's rows, read (and built, if lazy) only when the reader exports data. */
+  readonly rows: () => readonly ChartRow[] | undefined;
+  /** The chart's name within its widget ("loss", "grads"): the file name's last part. */
+  readonly name?: string | undefined;
+}
+
+const loadActions = () => import("./chart-export-actions");
+
+/** "<figure id>-<chart name>", or "<widget>-<chart name>" outside a figure. */
+export function exportFileBase(from: Element, name: string | undefined): string {
+  const figure = from.closest("figure[id]")?.id;
+  const widget = from.closest("[data-widget]")?.getAttribute("data-widget");
+  return fileBaseName(figure ?? widget, name ?? "chart");
+}
+
+export function ChartExport(props: ChartExportProps) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+
+  const close = (focusSummary: boolean) => {
+    const d = details.current;
+    if (!d) return;
+    d.open = false;
+    setOpen(false);
+    if (focusSummary) d.querySelector("summary")?.focus();
+  };
+
+  // While open: a press anywhere outside the menu closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (details.current && !details.current.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener("pointerdown", onDown);
+    return () => document.removeEventListener("pointerdown", onDown);
+  }, [open]);
+
+  const run = async (format: ExportFormat) => {
+    const chart = props.chart();
+    const d = details.current;
+    if (!chart || !d) return;
+    setBusy(true);
+    setStatus(`Preparing ${format.toUpperCase()}…`);
+    try {
+      const { exportChart } = await loadActions();
+      const rows = format === "csv" || format === "json" ? props.rows() : undefined;
+      const file = await exportChart(format, { chart, rows, fileBase: exportFileBase(d, props.name) });
+      setStatus(`Saved ${file}`);
+    } catch (err) {
+      setStatus(
+        `Could not export ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      setBusy(false);
+      close(true);
+    }
+  };
+
+  return (
+    <div class="chart-export" data-chart-export="">
+      <details
+        ref={details}
+        onToggle={(e) => {
+          const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+          setOpen(isOpen);
+          // Fetch the export code while the reader picks a format.
+          if (isOpen) void loadActions().catch(() => undefined);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && details.current?.open) {
+            e.preventDefault();
+            close(true);
+          }
+        }}
+      >
+        <summary aria-label={props.name ? `Export chart: ${props.name}` : "Export chart"}>Export</summary>
+        <div class="chart-export-menu">
+          {EXPORT_FORMAT_NAMES.map((f) => (
+            <button key={f} type="button" data-export={f} disabled={busy} onClick={() => void run(f)}>
+              {EXPORT_FORMATS[f].label}
+            </button>
+          ))}
+        </div>
+      </details>
+      <span class="chart-export-status" role="status">
+        {status}
+      </span>
+    </div>
+  );
+}
