@@ -17,16 +17,11 @@
  *
  * Pointer handlers receive the pointer's position in the chart's own coordinate system
  * (the SVG viewBox), so a widget can invert Plot's scales: `chart.scale("x").invert(px)`.
- *
- * Once drawn, every chart has an "Export" menu under it (export/ChartExport.tsx): its data as
- * CSV/JSON — the rows the chart function attached with withChartData (charts/chart-data.ts),
- * or `exportRows` if given — and the figure as SVG/PNG, named after the figure and `name`.
  */
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type ChartRow, chartDataOf } from "../../charts/chart-data";
 import { scopeSvgIds } from "../../charts/chart-svg";
-import { ChartExport } from "./export/ChartExport";
+import { hoistChartStyles } from "./hoist-chart-styles";
 
 export type PlotElement = (SVGElement | HTMLElement) & {
   scale?: (name: string) => { invert?: (v: number) => number } | undefined;
@@ -50,13 +45,8 @@ export interface ChartMountProps {
   readonly draw: (document: Document, size: ChartSize) => SVGElement | HTMLElement;
   readonly children?: ComponentChildren;
   readonly onPointer?: (p: ChartPointer) => void;
-  /** Stable hook for tests: data-chart; also names the exported files. */
+  /** Stable hook for tests: data-chart. */
   readonly name?: string;
-  /**
-   * The rows to export as CSV/JSON, when they are not the ones the chart function attached
-   * with withChartData (read only when the reader exports).
-   */
-  readonly exportRows?: () => readonly ChartRow[];
 }
 
 export const DEFAULT_CHART_WIDTH = 640;
@@ -98,6 +88,8 @@ export function ChartMount(props: ChartMountProps) {
     const el = draw(document, { width }) as PlotElement;
     liveCharts += 1;
     scopeSvgIds(el, `c${liveCharts}-`);
+    // Plot's <style> per chart would restyle the whole page on every redraw.
+    hoistChartStyles(el);
     host.current?.replaceChildren(el);
     chart.current = el;
     setDrawn(true);
@@ -155,13 +147,6 @@ export function ChartMount(props: ChartMountProps) {
     >
       {drawn ? null : <div class="chart-static">{props.children}</div>}
       <div class="chart-live" ref={host} {...pointerProps} />
-      {drawn ? (
-        <ChartExport
-          chart={() => chart.current}
-          rows={() => props.exportRows?.() ?? (chart.current ? chartDataOf(chart.current) : undefined)}
-          name={props.name}
-        />
-      ) : null}
     </div>
   );
 }
