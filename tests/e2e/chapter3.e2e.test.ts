@@ -58,7 +58,7 @@ describe("chapter 3: gradient chain", () => {
     await expect
       .poll(() => w.locator('[data-control="activation"] input[value="tanh"]').isChecked())
       .toBe(true);
-    expect(await w.locator("thead").textContent()).toContain("tanh′(z_l)");
+    expect(await w.locator("thead").textContent()).toContain("tanh′(zl)");
 
     // Mouse: type a weight into the number box.
     await w.locator('[data-control="w"] input[type="number"]').fill("0");

@@ -25,6 +25,15 @@ export const CHART_STYLE = {
   overflow: "visible",
 } as const;
 
+/**
+ * Margins that make room for axis labels at CHART_STYLE's 12 px font. Plot places the labels
+ * for its default 10 px text, so with 12 px the y-axis label ("↑ loss") sat on the top tick
+ * label and the x-axis label ("step →") on the bottom tick labels. Spread into plot options:
+ *
+ *   plot({ ...AXIS_LABEL_MARGINS, marginLeft: 56, style: CHART_STYLE, ... })
+ */
+export const AXIS_LABEL_MARGINS = { marginTop: 28, marginBottom: 38 } as const;
+
 /** A chart function: data and options in, a detached SVG (or figure) built in `document` out. */
 export type ChartFunction<D, O> = (data: D, options: O, document: Document) => SVGElement | HTMLElement;
 

@@ -82,5 +82,14 @@ describe("colour tokens meet WCAG AA contrast in both themes", () => {
         }
       }
     });
+
+    it(`${theme}: chart series ≥ 4.5:1 on --bg and --surface (they also colour chart text labels)`, () => {
+      for (const name of GRAPHICS.filter((g) => g.startsWith("series-"))) {
+        for (const ground of ["bg", "surface"]) {
+          const ratio = contrast(tokens.get(name)![i], tokens.get(ground)![i]);
+          expect(ratio, `--${name} on --${ground} (${theme})`).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    });
   }
 });

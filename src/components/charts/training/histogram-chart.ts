@@ -10,8 +10,9 @@ import { plot, rectY, text } from "@observablehq/plot";
 import type { ActivationName } from "../../../lib/activations";
 import type { TrainingPoint } from "../../../lib/findings";
 import { ACTIVATION_BINS, GRADIENT_BINS, type HistogramSpec } from "../../../lib/histogram";
+import { powerLabel } from "../../widgets/neuron-stepper/log-ticks";
 import { withChartData } from "../chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
 
 export type HistogramKind = "gradient" | "activation";
@@ -80,8 +81,8 @@ export function histogramChart(
         const pct = (k: number) => `${Math.round((100 * k) / total)}%`;
         const parts: string[] = [];
         if (grad && l.gradUnder + l.gradZeros > 0)
-          parts.push(`${pct(l.gradUnder + l.gradZeros)} below 1e${spec.lo}`);
-        if (grad && l.gradOver > 0) parts.push(`${pct(l.gradOver)} above 1e${spec.hi}`);
+          parts.push(`${pct(l.gradUnder + l.gradZeros)} below ${powerLabel(10 ** spec.lo)}`);
+        if (grad && l.gradOver > 0) parts.push(`${pct(l.gradOver)} above ${powerLabel(10 ** spec.hi)}`);
         if (!grad && l.actOutside > 0) parts.push(`${pct(l.actOutside)} outside the axis`);
         if (parts.length)
           notes.push({ run: i, layer: name, x: spec.hi, label: parts.join(", "), anchor: "end" });
@@ -90,20 +91,26 @@ export function histogramChart(
     }
   });
   const panels = Math.max(1, layerNames.length);
+  const width = options.width ?? 640;
+  // A decade label ("10⁻¹²") is ~30 px wide: every second decade fits from ~520 px, a phone
+  // gets every fourth (seven labels in 300 px ran into each other).
+  const stride = width < 520 ? 4 : 2;
+  const decades: number[] = [];
+  for (let e = spec.hi; e >= spec.lo; e -= stride) decades.push(e);
   const el = plot({
     document,
-    width: options.width ?? 640,
+    width,
     height: 40 + panels * 34,
     marginLeft: 64,
     marginRight: 12,
-    marginBottom: 34,
+    marginBottom: AXIS_LABEL_MARGINS.marginBottom,
     style: CHART_STYLE,
     x: grad
       ? {
           domain: [spec.lo, spec.hi],
           label: "|∂L/∂W| (log scale)",
-          tickFormat: (v: number) => `1e${v}`,
-          ticks: (spec.hi - spec.lo) / 2,
+          tickFormat: (v: number) => powerLabel(10 ** v),
+          ticks: decades,
         }
       : { domain: [spec.lo, spec.hi], label: "activation value" },
     y: { axis: null, domain: [0, 1] },

@@ -7,8 +7,9 @@
  *   layerSeriesChart([{ name: "vanishing", points }], { metric: "gradNorm", step: 120 }, document)
  */
 import { line, plot, ruleX, text } from "@observablehq/plot";
+import { powerLabel } from "../../widgets/neuron-stepper/log-ticks";
 import { withChartData } from "../chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
 import { layerColour } from "./layer-colours";
 import {
@@ -95,10 +96,18 @@ export function layerSeriesChart(
     height: options.height ?? 240,
     marginLeft: 56,
     marginRight: 12,
+    ...AXIS_LABEL_MARGINS,
     style: CHART_STYLE,
     x: { domain: [0, maxStep], label: "step", grid: true },
     y: m.log
-      ? { type: "log", domain, label: m.label, grid: true, tickFormat: "~e", ticks: decadeTicks(domain, 7) }
+      ? {
+          type: "log",
+          domain,
+          label: m.label,
+          grid: true,
+          tickFormat: powerLabel,
+          ticks: decadeTicks(domain, 7),
+        }
       : { domain: [0, 1], label: m.label, grid: true, tickFormat: "~%" },
     marks,
   });

@@ -6,7 +6,7 @@
 import { barY, plot, ruleY } from "@observablehq/plot";
 import type { TrainingPoint } from "../../../lib/findings";
 import { withChartData } from "../chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
 
 export interface LayerShareOptions {
@@ -37,6 +37,7 @@ export function layerShareChart(
     document,
     width: options.width ?? 640,
     height: options.height ?? 180,
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 48,
     marginRight: 12,
     style: CHART_STYLE,

@@ -4,7 +4,7 @@
  */
 import { line, plot, ruleX } from "@observablehq/plot";
 import { withChartData } from "../chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
 import { type ChartRun, decadeDomain, decadeTicks } from "./series";
 
@@ -39,6 +39,7 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
     document,
     width: options.width ?? 640,
     height: options.height ?? 220,
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 12,
     style: CHART_STYLE,

@@ -8,7 +8,7 @@
  * Everything is recomputed per change: 30 layers is microseconds, no worker needed.
  */
 import type { ComponentChildren } from "preact";
-import { useCallback, useMemo, useState } from "preact/hooks";
+import { useCallback, useId, useMemo, useState } from "preact/hooks";
 import { ACTIVATIONS } from "../../../lib/activations";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
@@ -69,6 +69,7 @@ function GradientChain(props: GradientChainProps) {
     [view],
   );
   const f = ACTIVATIONS[config.activation].label;
+  const tableTitle = useId();
 
   return (
     <div class="widget gradient-chain" data-widget="gradient-chain">
@@ -134,13 +135,29 @@ function GradientChain(props: GradientChainProps) {
         {regimeText(view, config)}
       </p>
       <ReadoutList label="Summary">
-        <Readout name="ratio" label="|∂L/∂b₁| ÷ |∂L/∂b_L|" value={fmt(view.ratio)} />
+        <Readout
+          name="ratio"
+          label={
+            <>
+              |∂L/∂b<sub>1</sub>| ÷ |∂L/∂b<sub>L</sub>|
+            </>
+          }
+          value={fmt(view.ratio)}
+        />
         <Readout
           name="product"
           label={`product of the ${config.depth - 1} factors`}
           value={fmt(view.product)}
         />
-        <Readout name="bound" label={`bound (|w| · max ${f}′)^(L−1)`} value={fmt(view.productBound)} />
+        <Readout
+          name="bound"
+          label={
+            <>
+              bound (|w| · max {f}′)<sup>L−1</sup>
+            </>
+          }
+          value={fmt(view.productBound)}
+        />
         <Readout name="factor-bound" label={`bound on each |w ${f}′(z)|`} value={fmt(view.factorBound)} />
       </ReadoutList>
 
@@ -148,22 +165,34 @@ function GradientChain(props: GradientChainProps) {
         {props.children}
       </ChartMount>
       <p class="widget-note">
-        Solid: measured |∂L/∂b_l| per layer. Dashed: the bound max {f}′ · (|w| max {f}′)^(L−l) · |∂L/∂a_L|.
-        Loss ½(a_L − 1)².
+        Solid: measured |∂L/∂b<sub>l</sub>| per layer l. Dashed: the bound max {f}′ · (|w| max {f}′)
+        <sup>L−l</sup> · |∂L/∂a<sub>L</sub>|. Loss ½(a<sub>L</sub> − 1)².
       </p>
 
+      {/* The title sits outside the scroll box: a <caption> is as wide as the table and would be
+          cut off at the box's edge on a phone. */}
+      <p class="gc-table-title" id={tableTitle}>
+        Each layer's numbers (layer 1 is nearest the input)
+      </p>
       {/* Scrolls when the chain is deep: focusable so keyboard users can scroll it too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section class="gc-table-wrap" tabIndex={0} aria-label="Each layer's numbers">
-        <table class="gc-table" data-readout="factors">
-          <caption>Each layer's numbers (layer 1 is nearest the input)</caption>
+      <section class="gc-table-wrap" tabIndex={0} aria-labelledby={tableTitle}>
+        <table class="gc-table" data-readout="factors" aria-labelledby={tableTitle}>
           <thead>
             <tr>
               <th scope="col">layer l</th>
-              <th scope="col">z_l</th>
-              <th scope="col">{f}′(z_l)</th>
-              <th scope="col">factor w {f}′(z_l)</th>
-              <th scope="col">|∂L/∂b_l|</th>
+              <th scope="col">
+                z<sub>l</sub>
+              </th>
+              <th scope="col">
+                {f}′(z<sub>l</sub>)
+              </th>
+              <th scope="col">
+                factor w {f}′(z<sub>l</sub>)
+              </th>
+              <th scope="col">
+                |∂L/∂b<sub>l</sub>|
+              </th>
               <th scope="col">bound</th>
             </tr>
           </thead>

@@ -7,7 +7,7 @@
  */
 import { dot, line, plot } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "../neuron-stepper/format";
 import { powerDomain, powerLabel, powerTicks } from "../neuron-stepper/log-ticks";
@@ -31,17 +31,17 @@ export function gradientChainChart(view: ChainView, options: ChainChartOptions, 
     height: options.height ?? Math.round(Math.min(340, Math.max(240, width * 0.5))),
     marginLeft: 56,
     marginRight: 16,
-    marginTop: 28,
+    ...AXIS_LABEL_MARGINS,
     style: CHART_STYLE,
     x: {
       domain: [0.5, Math.max(depth, 2) + 0.5],
-      label: "layer l (1 = nearest the input)",
+      label: "layer (1 = nearest the input)",
       grid: true,
       ticks: Math.min(depth, 15),
     },
     y: {
       type: "log",
-      label: "|∂L/∂b_l|",
+      label: "|∂L/∂b| per layer",
       grid: true,
       domain: powerDomain(shown),
       ticks: powerTicks(shown),
@@ -63,7 +63,7 @@ export function gradientChainChart(view: ChainView, options: ChainChartOptions, 
   const last = view.rows[depth - 1];
   const chart = asAccessibleImage(
     el,
-    `Gradient size per layer, log scale: ${depth} layers, |∂L/∂b₁| = ${fmt(first?.grad ?? Number.NaN)}, |∂L/∂b_L| = ${fmt(last?.grad ?? Number.NaN)}; the dashed line is the bound.`,
+    `Gradient size per layer, log scale: ${depth} layers, |∂L/∂b| = ${fmt(first?.grad ?? Number.NaN)} in layer 1 and ${fmt(last?.grad ?? Number.NaN)} in layer ${depth}; the dashed line is the bound.`,
   );
   // All layers, zeros and underflow included (the log axis leaves them out).
   return withChartData(

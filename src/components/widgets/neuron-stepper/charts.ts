@@ -9,7 +9,7 @@
 import { areaY, dot, line, plot, text } from "@observablehq/plot";
 import { LOSSES, type LossName } from "../../../lib/neuron";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "./format";
 import { powerDomain, powerLabel, powerTicks } from "./log-ticks";
@@ -39,6 +39,7 @@ export function lossTraceChart(points: readonly TracePoint[], options: ChartSize
     height: options.height ?? 220,
     marginLeft: 56,
     marginRight: 16,
+    ...AXIS_LABEL_MARGINS,
     style: CHART_STYLE,
     x: { domain: [0, maxStep], label: "step", grid: true },
     y: {
@@ -153,10 +154,18 @@ function stripeRows(s: Stripe, x: number, win: Window, id: number) {
   const ws = [w0, w1];
   if (x !== 0) for (const z of [s.z1, s.z2]) for (const b of [b0, b1]) ws.push((z - b) / x);
   const clampB = (b: number) => Math.max(b0, Math.min(b1, b));
-  return ws
+  const rows = ws
     .filter((w) => w >= w0 && w <= w1)
     .sort((a, b) => a - b)
     .map((w) => ({ w, lo: clampB(s.z1 - w * x), hi: clampB(s.z2 - w * x), v: s.v, id }));
+  // Where the stripe lies outside the window both bounds clamp to the same edge: a
+  // zero-height run that the seam-hiding stroke would still paint as a line along the frame.
+  // Keep only the rows from the last empty one before the stripe to the first empty one after.
+  const filled = rows.map((r) => r.hi - r.lo > 1e-9);
+  const first = filled.indexOf(true);
+  if (first < 0) return [];
+  const last = filled.lastIndexOf(true);
+  return rows.slice(Math.max(0, first - 1), last + 2);
 }
 
 export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document: Document) {
@@ -171,6 +180,7 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
     height: options.height ?? Math.round(Math.min(400, (options.width ?? 480) * 0.85)),
     marginLeft: 44,
     marginRight: 16,
+    ...AXIS_LABEL_MARGINS,
     style: CHART_STYLE,
     x: { domain: [...win.w], label: "weight w", grid: false },
     y: { domain: [...win.b], label: "bias b", grid: false },
@@ -187,15 +197,19 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
         strokeWidth: 0.6,
         curve: "linear",
       }),
-      line(path, { x: "w", y: "b", stroke: "white", strokeWidth: 3.5 }),
-      line(path, { x: "w", y: "b", stroke: colour("series2"), strokeWidth: 2 }),
-      dot(start ? [start] : [], { x: "w", y: "b", r: 5, stroke: "white", fill: colour("series2") }),
+      // The map's colours are the same in both themes (viridis, dark purple to yellow), so the
+      // path and markers are too: black on a white casing reads on every band, where a theme
+      // colour (a light ink in dark mode, orange) vanished on the yellow half.
+      line(path, { x: "w", y: "b", stroke: "white", strokeWidth: 4 }),
+      line(path, { x: "w", y: "b", stroke: "black", strokeWidth: 2 }),
+      dot(start ? [start] : [], { x: "w", y: "b", r: 5, stroke: "black", strokeWidth: 2, fill: "white" }),
       dot(now ? [now] : [], {
         x: "w",
         y: "b",
-        r: 5,
+        r: 6,
         stroke: "white",
-        fill: colour("ink"),
+        strokeWidth: 1.5,
+        fill: "black",
         symbol: "diamond",
       }),
       text(start ? [start] : [], {
