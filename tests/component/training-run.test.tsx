@@ -147,7 +147,7 @@ describe("useTrainingRun", () => {
     expect(failing.run.progress.phase).toBe("loading-data");
     await waitFor(() =>
       expect(failing.run.error).toBe(
-        "Could not load the MNIST subset from /data/mnist-subset.bin: the server answered HTTP 503 Service Unavailable. Check the connection and press Reset.",
+        "Could not load the MNIST subset from /data/mnist-subset.bin: the server answered HTTP 503 Service Unavailable. Check the connection and try again.",
       ),
     );
     expect(fetchMock).toHaveBeenCalledWith("/data/mnist-subset.bin");

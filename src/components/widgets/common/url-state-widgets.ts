@@ -12,6 +12,7 @@ import { parseBnPercentilesConfig } from "../bn-percentiles/config";
 import { parseClippingConfig } from "../clipping/config";
 import { parseDerivativeCompareState } from "../derivative-compare/DerivativeCompare";
 import { parseChainConfig } from "../gradient-chain/config";
+import { parseLayerSpeedKnobs } from "../layer-speed/config";
 import { parseInitVarianceConfig } from "../init-variance/config";
 import { parseStepperConfig } from "../neuron-stepper/config";
 import { parseRemedyCompareConfig } from "../remedy-compare/comparisons";
@@ -24,6 +25,7 @@ export const URL_STATE_WIDGETS = {
   "derivative-compare": { parse: parseDerivativeCompareState, version: 1 },
   "neuron-stepper": { parse: (raw) => parseStepperConfig(raw), version: 1 },
   "gradient-chain": { parse: (raw) => parseChainConfig(raw), version: 1 },
+  "layer-speed": { parse: (raw) => parseLayerSpeedKnobs(raw), version: 1 },
   "training-dashboard": { parse: parseDashboardConfig, version: 1 },
   "remedy-compare": { parse: parseRemedyCompareConfig, version: 1 },
   "init-variance": { parse: parseInitVarianceConfig, version: 1 },

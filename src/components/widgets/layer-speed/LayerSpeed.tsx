@@ -1,8 +1,13 @@
 /**
- * Experiment B of chapter 3: the "speed of learning" of each layer of a real MLP. The network
- * trains in a Web Worker (useTrainingRun); the widget shows each layer's gradient norm at the
- * first step and now (layer profile), the same norms over training (one line per layer), and
- * the ratio of the first hidden layer's norm to the last hidden layer's as a number.
+ * Experiment B of chapter 3: the "speed of learning" of each layer of a real MLP, on a 2-D set
+ * or on the MNIST subset. The network trains in a Web Worker (useTrainingRun); the widget shows
+ * each layer's gradient norm at the first step and now (layer profile), the same norms over
+ * training (one line per layer), and the ratio of the first hidden layer's norm to the last
+ * hidden layer's as a number. Choosing MNIST makes the worker fetch the 0.5 MB subset (once per
+ * page visit); the widget says so while it loads, and says why if it cannot.
+ *
+ * The knobs, and if the reader asks the step count, live in the URL (<ShareState>, useStepLink;
+ * registry url-state-widgets.ts).
  *
  * Data flow: knobs -> toExperimentConfig (core schema) -> worker (core) -> points -> charts and
  * readouts. Reset replays the same seed: same data, initial weights and batch order.
@@ -15,11 +20,14 @@ import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
+import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
 import type { TrainingPoint } from "../training/messages";
+import { MNIST_ASSET_MB } from "../training/mnist-asset";
+import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
   ACTIVATION_OPTIONS,
@@ -48,6 +56,13 @@ export interface LayerSpeedProps {
   readonly worker?: boolean;
 }
 
+/** The URL's knobs, validated field by field against the widget's defaults. */
+const parseKnobs = (raw: unknown): LayerSpeedKnobs => parseLayerSpeedKnobs(raw);
+
+/** A held-out accuracy as "84.8%"; a dash before the first point or after divergence. */
+const percent = (x: number | null | undefined): string =>
+  typeof x === "number" && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "–";
+
 function LayerSpeed(props: LayerSpeedProps) {
   const defaults = useMemo(() => parseLayerSpeedKnobs(props.initial ?? {}), [props.initial]);
   const [knobs, setKnobsRaw] = useState<LayerSpeedKnobs>(defaults);
@@ -65,6 +80,8 @@ function LayerSpeed(props: LayerSpeedProps) {
     warmup: 1,
     ...(props.worker === undefined ? {} : { worker: props.worker }),
   });
+  // A link may carry the step count: the opened knobs are retrained from the seed to that step.
+  const stepLink = useStepLink([run]);
   const live = run.points.length > 0;
   const first = live ? run.points[0] : knobs === defaults ? props.staticFirst : undefined;
   const last = live ? run.points[run.points.length - 1] : first;
@@ -87,6 +104,7 @@ function LayerSpeed(props: LayerSpeedProps) {
   );
 
   const stop = run.progress.stop;
+  const loading = run.progress.phase === "loading-data" && !run.error;
   const message = run.error
     ? `Training stopped: ${run.error}`
     : stop?.kind === "diverged"
@@ -150,6 +168,11 @@ function LayerSpeed(props: LayerSpeedProps) {
           disabled={!hydrated}
         />
       </div>
+      {loading ? (
+        <p class="ls-loading" role="status" data-readout="loading">
+          Loading the MNIST subset ({MNIST_ASSET_MB} MB)…
+        </p>
+      ) : null}
       {message ? (
         <p class="ls-message" role="status" data-readout="status">
           {message}
@@ -162,12 +185,17 @@ function LayerSpeed(props: LayerSpeedProps) {
           value={`${live ? run.progress.stepsDone : (last?.step ?? 0)} of ${steps}`}
         />
         <Readout name="loss" label="training loss" value={last ? fmt(last.loss) : "–"} />
+        <Readout name="accuracy" label="held-out accuracy" value={percent(last?.testAccuracy)} />
         <Readout
           name="ratio-first"
           label="first ÷ last hidden layer, first step"
-          value={fmt(firstToLastHidden(first, knobs.depth))}
+          value={first ? fmt(firstToLastHidden(first, knobs.depth)) : "–"}
         />
-        <Readout name="ratio-now" label="… latest step" value={fmt(firstToLastHidden(last, knobs.depth))} />
+        <Readout
+          name="ratio-now"
+          label="… latest step"
+          value={last ? fmt(firstToLastHidden(last, knobs.depth)) : "–"}
+        />
       </ReadoutList>
       <ChartMount draw={drawProfile} name="layer-profile">
         {props.children}
@@ -180,6 +208,13 @@ function LayerSpeed(props: LayerSpeedProps) {
         {props.series}
       </ChartMount>
       <p class="widget-note">The same norms over training, one line per layer (darker = nearer the input).</p>
+      <ShareState
+        widget="layer-speed"
+        config={knobs}
+        parse={parseKnobs}
+        onOpen={setKnobsRaw}
+        step={stepLink}
+      />
     </div>
   );
 }

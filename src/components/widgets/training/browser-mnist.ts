@@ -3,7 +3,8 @@
  * fallback for its own. A module is evaluated once per thread, so every run (and every widget
  * on the page, for the fallback) shares one fetch and one decoded subset.
  */
-import { mnistLoader, mnistUrl } from "./mnist-source";
+import { mnistUrl } from "./mnist-asset";
+import { mnistLoader } from "./mnist-source";
 
 // `fetch` is looked up per call (not captured at import), so tests can stub it.
 export const loadBrowserMnist = mnistLoader(mnistUrl(import.meta.env.BASE_URL), (url) => fetch(url));

@@ -2,7 +2,7 @@
  * The MNIST subset for runs in a browser: fetched once per thread (the worker, or the page for
  * the main-thread fallback), decoded with the core's decoder, and kept.
  *
- *   const load = mnistLoader(mnistUrl(import.meta.env.BASE_URL), fetch);
+ *   const load = mnistLoader(mnistUrl(import.meta.env.BASE_URL), fetch);   // mnistUrl: mnist-asset.ts
  *   const subset = await load();   // the same promise for every later call
  *
  * The file is public/data/mnist-subset.bin (src/lib/data/mnist.ts documents its format; about
@@ -11,14 +11,7 @@
  */
 import { decodeMnist, type MnistSubset } from "../../../lib/data/mnist";
 
-/** Where the file lives relative to the site's base URL (import.meta.env.BASE_URL). */
-export const MNIST_ASSET_PATH = "data/mnist-subset.bin";
-
-/** Its size as the UI states it ("Loading the MNIST subset (0.5 MB)…"); a build test checks the file. */
-export const MNIST_ASSET_MB = 0.5;
-
-export const mnistUrl = (base: string): string =>
-  `${base.endsWith("/") ? base : `${base}/`}${MNIST_ASSET_PATH}`;
+export { MNIST_ASSET_MB, MNIST_ASSET_PATH, mnistUrl } from "./mnist-asset";
 
 /** The part of fetch the loader uses (so tests can pass a fake). */
 export type FetchLike = (url: string) => Promise<{
@@ -46,7 +39,7 @@ export function mnistLoader(url: string, fetchImpl: FetchLike): MnistLoad {
       }
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (e) {
-      throw new Error(`${MNIST_LOAD_ERROR} from ${url}: ${reason(e)}. Check the connection and press Reset.`);
+      throw new Error(`${MNIST_LOAD_ERROR} from ${url}: ${reason(e)}. Check the connection and try again.`);
     }
     try {
       return decodeMnist(bytes);
