@@ -12,6 +12,12 @@ import {
 import { comparisonPair } from "../../src/components/widgets/remedy-compare/pairs";
 import { staticComparison } from "../../src/components/widgets/remedy-compare/static-compare";
 import { formatRow, runNumbers } from "../../src/components/widgets/remedy-compare/summary";
+import {
+  firstStepGradients,
+  firstStepRatioAt,
+  gradientSpread,
+  residualRuns,
+} from "../../src/components/widgets/residual-compare/first-step";
 import { type ExperimentConfig, parseConfig } from "../../src/lib/config";
 import type { TrainingPoint } from "../../src/lib/findings";
 import type { Rng } from "../../src/lib/rng";
@@ -236,5 +242,23 @@ describe("summary numbers", () => {
     expect(s.baseline.numbers.finalLoss!).toBeGreaterThan(0.69);
     expect(s.remedy.numbers.stepsToTarget).not.toBeNull();
     expect(s.remedy.numbers.testAccuracy!).toBeGreaterThan(0.9);
+  }, 60_000);
+
+  it("skip connections: the claims chapter 6's prose makes from these runs", () => {
+    const runs = residualRuns();
+    // "the ln 2 of a network that answers one half everywhere"
+    expect(Math.abs(runs.plain.numbers.finalLoss! - Math.LN2)).toBeLessThan(0.01);
+    // The fan of the gradient chart: plain lines always >= 1e10 apart, residual ones <= 1e3.
+    expect(gradientSpread(runs.plain).min).toBeGreaterThan(1e10);
+    expect(gradientSpread(runs.residual).max).toBeLessThan(1e3);
+    // With depth (20 -> 30): the plain ratio keeps falling geometrically, the residual one stays put.
+    const plain20 = firstStepGradients(false).ratio;
+    const res20 = firstStepGradients(true).ratio;
+    expect(firstStepRatioAt(false, 20)).toBe(plain20);
+    expect(firstStepRatioAt(true, 20)).toBe(res20);
+    expect(firstStepRatioAt(false, 30)).toBeLessThan(plain20 * 1e-6);
+    const res30 = firstStepRatioAt(true, 30);
+    expect(res30 / res20).toBeGreaterThan(1 / 3);
+    expect(res30 / res20).toBeLessThan(3);
   }, 60_000);
 });

@@ -12,9 +12,10 @@
  * Build time and tests only (it trains both runs in Node through the core's schema).
  */
 import type { ExperimentConfig } from "../../../lib/config";
-import { baseDepthOf } from "../remedy-compare/comparisons";
+import { baseDepthOf, withDepth } from "../remedy-compare/comparisons";
 import { comparisonPair } from "../remedy-compare/pairs";
 import { type StaticSide, staticComparison } from "../remedy-compare/static-compare";
+import { createSession } from "../training/session";
 
 const depth = baseDepthOf("residual");
 if (depth === undefined) throw new Error('the "residual" comparison must fix a depth');
@@ -49,4 +50,28 @@ export function firstStepGradients(residual: boolean): FirstStepGradients {
   const first = p.layers[0]?.gradNorm ?? Number.NaN;
   const last = p.layers[RESIDUAL_DEPTH - 1]?.gradNorm ?? Number.NaN;
   return { first, last, ratio: first / last };
+}
+
+/**
+ * The first step's first/last hidden-layer gradient ratio at another depth of the knob (one
+ * step of the figure's configs at that depth): how the two ratios change with depth.
+ */
+export function firstStepRatioAt(residual: boolean, depth: number): number {
+  const s = createSession(withDepth(residualConfig(residual), depth));
+  s.advance({ maxSteps: 1 });
+  const layers = s.points[0]?.layers ?? [];
+  return (layers[0]?.gradNorm ?? Number.NaN) / (layers[depth - 1]?.gradNorm ?? Number.NaN);
+}
+
+/**
+ * How far apart the hidden layers' gradient norms are in one run: at each recorded point the
+ * largest over the smallest hidden-layer ||dL/dW||, and the smallest and largest of those
+ * spreads over the run (what the gradient chart shows as the fan of its lines).
+ */
+export function gradientSpread(side: StaticSide): { readonly min: number; readonly max: number } {
+  const spreads = side.points.map((p) => {
+    const g = p.layers.slice(0, -1).map((l) => l.gradNorm);
+    return Math.max(...g) / Math.min(...g);
+  });
+  return { min: Math.min(...spreads), max: Math.max(...spreads) };
 }
