@@ -38,4 +38,29 @@ export const EMBED_PAGES: { readonly [K in EmbeddableWidget]: EmbedPage } = {
     chapter: "/chapters/04-spotting/#fig-dashboard",
     chapterTitle: "Chapter 4, spotting it",
   },
+  "remedy-compare": {
+    title: "Same-seed comparisons: one remedy against the network without it",
+    chapter: "/chapters/05-remedies/#fig-batch-norm",
+    chapterTitle: "Chapter 5, remedies I: normalisation, activations, initialisation",
+  },
+  "bn-percentiles": {
+    title: "The input of a sigmoid unit over training, with and without batch normalisation",
+    chapter: "/chapters/05-remedies/#fig-bn-percentiles",
+    chapterTitle: "Chapter 5, remedies I: normalisation, activations, initialisation",
+  },
+  "init-variance": {
+    title: "Variance of activations and gradients, layer by layer, under three initialisations",
+    chapter: "/chapters/05-remedies/#fig-init-variance",
+    chapterTitle: "Chapter 5, remedies I: normalisation, activations, initialisation",
+  },
+  "rnn-gradients": {
+    title: "Vanilla RNN, LSTM and GRU: the gradient through time and training on the adding problem",
+    chapter: "/chapters/06-remedies-architecture/#fig-rnn-gradients",
+    chapterTitle: "Chapter 6, remedies II: skip connections, gated cells, clipping",
+  },
+  clipping: {
+    title: "Gradient clipping by norm and by value on an exploding network",
+    chapter: "/chapters/06-remedies-architecture/#fig-clipping",
+    chapterTitle: "Chapter 6, remedies II: skip connections, gated cells, clipping",
+  },
 };

@@ -10,5 +10,10 @@ export const EMBEDDABLE_WIDGETS = [
   "neuron-stepper",
   "gradient-chain",
   "training-dashboard",
+  "remedy-compare",
+  "bn-percentiles",
+  "init-variance",
+  "rnn-gradients",
+  "clipping",
 ] as const;
 export type EmbeddableWidget = (typeof EMBEDDABLE_WIDGETS)[number];
