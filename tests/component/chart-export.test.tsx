@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { withChartData } from "../../src/components/charts/chart-data";
 import { ChartMount } from "../../src/components/widgets/common/ChartMount";
-import { exportFileBase } from "../../src/components/widgets/common/export/ChartExport";
+import { exportFileBase } from "../../src/components/widgets/common/export/file-name";
 import { parseCsv } from "../helpers/csv";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

@@ -14,6 +14,8 @@ import { layerSeriesChart } from "../../src/components/charts/training/layer-ser
 import { layerShareChart } from "../../src/components/charts/training/layer-share-chart";
 import { lossChart } from "../../src/components/charts/training/loss-chart";
 import { percentileChart } from "../../src/components/widgets/bn-percentiles/percentile-chart";
+import { clipVectorRows } from "../../src/components/widgets/clipping/ClipVectors";
+import { clipDemoView } from "../../src/components/widgets/clipping/clip-demo";
 import { clipNormChart } from "../../src/components/widgets/clipping/norm-chart";
 import { gradientChainChart } from "../../src/components/widgets/gradient-chain/chain-chart";
 import { chainView } from "../../src/components/widgets/gradient-chain/chain-view";
@@ -160,6 +162,14 @@ describe("every chart function attaches its data", () => {
     expect(
       rowsOf(lossSurfaceChart({ x: 1, target: 0, loss: LOSS_NAMES[0] as LossName, path }, {}, doc())),
     ).toHaveLength(2);
+  });
+
+  test("the clipping demo's three vectors (an SVG drawn without Plot)", () => {
+    const view = clipDemoView({ x: 3, y: 4 }, 1);
+    const rows = clipVectorRows(view, 1);
+    expect(rows.map((r) => r.vector)).toEqual(["g", "clipped by value", "clipped by norm"]);
+    expect(rows[0]).toMatchObject({ x: 3, y: 4, norm: 5, angleDeg: 0 });
+    expect(rows[2]?.norm).toBeCloseTo(1, 12);
   });
 
   test("lazy rows are built on request, eager rows returned as given", () => {

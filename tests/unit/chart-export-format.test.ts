@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ChartRow } from "../../src/components/charts/chart-data";
-import { EXPORT_FORMAT_NAMES, fileBaseName } from "../../src/components/widgets/common/export/formats";
+import { fileBaseName } from "../../src/components/widgets/common/export/file-name";
+import { EXPORT_FORMAT_NAMES } from "../../src/components/widgets/common/export/formats";
 import {
   columnsOf,
   csvCell,

@@ -8,6 +8,29 @@ import type { ClipDemoView, Vec2 } from "./clip-demo";
 const SIZE = 240;
 const HALF = SIZE / 2;
 
+/** The three vectors as rows for the export menu: components, norm, turn away from g. */
+export function clipVectorRows(view: ClipDemoView, c: number) {
+  return [
+    { vector: "g", x: view.g.x, y: view.g.y, norm: view.norm, angleDeg: 0, c },
+    {
+      vector: "clipped by value",
+      x: view.byValue.x,
+      y: view.byValue.y,
+      norm: view.valueNorm,
+      angleDeg: view.valueAngle,
+      c,
+    },
+    {
+      vector: "clipped by norm",
+      x: view.byNorm.x,
+      y: view.byNorm.y,
+      norm: view.normNorm,
+      angleDeg: view.normAngle,
+      c,
+    },
+  ];
+}
+
 export function ClipVectors(props: {
   readonly view: ClipDemoView;
   readonly c: number;

@@ -14,10 +14,11 @@
  * the reader asks the step count, travels in a link (<ShareState>, useStepLink).
  */
 import type { ComponentChildren } from "preact";
-import { useCallback, useMemo, useState } from "preact/hooks";
+import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import { lossChart } from "../../charts/training/loss-chart";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
+import { ChartExport } from "../common/export/ChartExport";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
 import { Readout, ReadoutList } from "../common/Readout";
@@ -29,7 +30,7 @@ import { fmt } from "../neuron-stepper/format";
 import { useQueuedDraw } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
-import { ClipVectors } from "./ClipVectors";
+import { ClipVectors, clipVectorRows } from "./ClipVectors";
 import { clipDemoView } from "./clip-demo";
 import {
   CLIPPING_KIND_LABELS,
@@ -129,6 +130,7 @@ function Clipping(props: ClippingProps) {
           clipped: runStatus(clipped.points, clipped.progress.stop, config.kind),
         };
   const error = plain.error ?? clipped.error;
+  const vectors = useRef<HTMLDivElement>(null);
   const demo = useMemo(
     () => clipDemoView({ x: config.g1, y: config.g2 }, config.c),
     [config.g1, config.g2, config.c],
@@ -207,11 +209,21 @@ function Clipping(props: ClippingProps) {
 
       <h4 class="cl-subhead">Direction: one gradient in two dimensions</h4>
       <div class="cl-demo">
-        <ClipVectors
-          view={demo}
-          c={config.c}
-          extent={1.2 * Math.max(Math.abs(config.g1), Math.abs(config.g2), config.c)}
-        />
+        {/* Not a Plot chart, so not in a ChartMount: the export menu is added here. */}
+        <div data-chart="clip-vectors" ref={vectors}>
+          <ClipVectors
+            view={demo}
+            c={config.c}
+            extent={1.2 * Math.max(Math.abs(config.g1), Math.abs(config.g2), config.c)}
+          />
+          {hydrated ? (
+            <ChartExport
+              chart={() => vectors.current?.querySelector("svg") ?? null}
+              rows={() => clipVectorRows(demo, config.c)}
+              name="clip-vectors"
+            />
+          ) : null}
+        </div>
         <div>
           <div class="controls">
             <RangeField

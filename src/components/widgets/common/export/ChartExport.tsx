@@ -8,13 +8,13 @@
  * and the SVG/PNG serialiser), so a page's first load carries only this menu.
  *
  * File names are <figure id>-<chart name>.<ext> ("fig-chain-depth-gradient-chain.csv"),
- * falling back to the widget's name where the chart is not in a numbered figure (embeds).
+ * falling back to the widget's name where the chart is not in a numbered figure (file-name.ts).
  *
  *   <ChartExport chart={() => chartRef.current} rows={() => chartDataOf(chartRef.current)} name="loss" />
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChartRow } from "../../../charts/chart-data";
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat, fileBaseName } from "./formats";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from "./formats";
 import "./chart-export.css";
 
 export interface ChartExportProps {
@@ -27,13 +27,6 @@ export interface ChartExportProps {
 }
 
 const loadActions = () => import("./chart-export-actions");
-
-/** "<figure id>-<chart name>", or "<widget>-<chart name>" outside a figure. */
-export function exportFileBase(from: Element, name: string | undefined): string {
-  const figure = from.closest("figure[id]")?.id;
-  const widget = from.closest("[data-widget]")?.getAttribute("data-widget");
-  return fileBaseName(figure ?? widget, name ?? "chart");
-}
 
 export function ChartExport(props: ChartExportProps) {
   const details = useRef<HTMLDetailsElement>(null);
@@ -68,7 +61,7 @@ export function ChartExport(props: ChartExportProps) {
     try {
       const { exportChart } = await loadActions();
       const rows = format === "csv" || format === "json" ? props.rows() : undefined;
-      const file = await exportChart(format, { chart, rows, fileBase: exportFileBase(d, props.name) });
+      const file = await exportChart(format, { chart, rows, from: d, name: props.name });
       setStatus(`Saved ${file}`);
     } catch (err) {
       setStatus(
@@ -101,7 +94,7 @@ export function ChartExport(props: ChartExportProps) {
         <div class="chart-export-menu">
           {EXPORT_FORMAT_NAMES.map((f) => (
             <button key={f} type="button" data-export={f} disabled={busy} onClick={() => void run(f)}>
-              {EXPORT_FORMATS[f].label}
+              {EXPORT_FORMATS[f]}
             </button>
           ))}
         </div>

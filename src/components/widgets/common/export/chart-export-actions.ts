@@ -3,10 +3,11 @@
  * opens an export menu, so pages pay nothing for it until then.
  *
  *   const { exportChart } = await import("./chart-export-actions");
- *   await exportChart("png", { chart, rows, fileBase: "fig-depth-loss" }); // "fig-depth-loss.png"
+ *   await exportChart("png", { chart, rows, from: menu, name: "loss" }); // "fig-depth-loss.png"
  */
 import type { ChartRow } from "../../../charts/chart-data";
-import { EXPORT_FORMATS, type ExportFormat } from "./formats";
+import { exportFileBase } from "./file-name";
+import type { ExportFormat } from "./formats";
 import { standaloneSvg, svgSize, svgToPng } from "./svg-export";
 import { toCsv, toJson } from "./table-format";
 
@@ -15,9 +16,17 @@ export interface ExportSource {
   readonly chart: Element;
   /** The chart's data; required for CSV and JSON. */
   readonly rows: readonly ChartRow[] | undefined;
-  /** File name without extension, e.g. "fig-chain-depth-gradient-chain". */
-  readonly fileBase: string;
+  /** Where the chart is on the page (names the file after its figure), and its name. */
+  readonly from: Element;
+  readonly name: string | undefined;
 }
+
+const MIME: { readonly [F in ExportFormat]: string } = {
+  csv: "text/csv;charset=utf-8",
+  json: "application/json",
+  svg: "image/svg+xml",
+  png: "image/png",
+};
 
 /** The chart's main SVG: the element itself, or the largest <svg> inside it (not a legend swatch). */
 export function chartSvg(chart: Element): SVGSVGElement | null {
@@ -35,7 +44,7 @@ export function chartSvg(chart: Element): SVGSVGElement | null {
 }
 
 async function buildBlob(format: ExportFormat, source: ExportSource): Promise<Blob> {
-  const mime = EXPORT_FORMATS[format].mime;
+  const mime = MIME[format];
   if (format === "csv" || format === "json") {
     if (!source.rows) throw new Error("this chart has no data to export");
     return new Blob([format === "csv" ? toCsv(source.rows) : toJson(source.rows)], { type: mime });
@@ -65,7 +74,7 @@ export function saveBlob(blob: Blob, name: string): void {
 /** Builds the file and starts its download; resolves to the file name. */
 export async function exportChart(format: ExportFormat, source: ExportSource): Promise<string> {
   const blob = await buildBlob(format, source);
-  const name = `${source.fileBase}.${format}`;
+  const name = `${exportFileBase(source.from, source.name)}.${format}`;
   saveBlob(blob, name);
   return name;
 }
