@@ -63,7 +63,8 @@ export default defineConfig({
      *     'unsafe-hashes' for hundreds of values; <style> elements stay hash-only;
      *   - the hashes of the <style> element Plot puts in each chart (csp-hashes.ts);
      *   - font-src/img-src 'self' data:: Vite inlines small assets (fonts, icons) as data:
-     *     URLs. Nothing is ever loaded from another origin.
+     *     URLs, and a chart's PNG export draws its SVG into a canvas from a data: URL
+     *     (widgets/common/export/svg-export.ts). Nothing is ever loaded from another origin.
      * frame-ancestors, report-uri and sandbox are ignored in a <meta> CSP (browsers log an
      * error), so they are left out; set them as HTTP headers on the host if needed.
      */
