@@ -2,16 +2,21 @@
  * Chapter 3 in real Chromium: the gradient chain answers the keyboard (depth slider, activation
  * radios) and the mouse (presets, number boxes); its readouts, per-layer table and log-scale
  * chart change; reset restores them. Without JavaScript the build-time chart and the full
- * table are there. (Site-wide axe, overflow and maths checks: site.e2e.test.ts.)
+ * table are there. The layer-speed figure trains in the page's worker, on the moons and on the
+ * MNIST subset the worker downloads. (Site-wide axe, overflow and maths checks: site.e2e.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { speedNumbers } from "../../src/components/widgets/layer-speed/chapter-numbers.ts";
+import { fmt } from "../../src/components/widgets/neuron-stepper/format.ts";
 import { formatViolation, runAxe } from "./axe.ts";
 import { type Harness, type Locator, type Page, startHarness } from "./harness.ts";
 
 const PATH = "/chapters/03-depth/";
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // E2E_DIST=/path/to/dist tests another build than dist/ (a private one while others rebuild).
+  const root = process.env.E2E_DIST;
+  h = await startHarness(root ? { root } : {});
 });
 afterAll(async () => {
   await h?.close();
@@ -138,6 +143,69 @@ describe("chapter 3: a real network's per-layer speed of learning", () => {
 
     await w.getByRole("button", { name: "Reset" }).click();
     await expect.poll(() => readout(w, "ratio-first"), { timeout: 30_000 }).toBe(ratioFirst);
+    p.expectClean();
+    await p.close();
+  });
+});
+
+describe("chapter 3: the per-layer speed of learning on MNIST", () => {
+  test("MNIST chosen by keyboard: the worker loads the subset and trains; ratio and chart change; 10 steps by mouse; reset restores the moons", async () => {
+    // The number the prose quotes, computed by the core in Node: the browser must agree.
+    const mnistRatio = fmt(speedNumbers({ dataset: "mnist" }, { steps: 1 }).ratioFirst);
+    const p = await h.openPage(PATH);
+    await p.hydrate();
+    const w = p.page.locator('#fig-layer-speed [data-widget="layer-speed"]');
+    await w.scrollIntoViewIfNeeded();
+    await expect.poll(() => readout(w, "steps"), { timeout: 30_000 }).toBe("1 of 300");
+    const profile = () =>
+      w.locator('[data-chart="layer-profile"] .chart-live svg').getAttribute("aria-label");
+    const moons = {
+      ratio: await readout(w, "ratio-first"),
+      accuracy: await readout(w, "accuracy"),
+      profile: await profile(),
+    };
+    expect(moons.ratio).not.toBe(mnistRatio);
+    // The "Loading the MNIST subset" notice may last a moment only: watch for it from now on.
+    await w.evaluate((el) => {
+      const seen = (): void => {
+        const note = el.querySelector('[data-readout="loading"]');
+        if (note) el.setAttribute("data-test-loading-seen", note.textContent ?? "");
+      };
+      new MutationObserver(seen).observe(el, { childList: true, subtree: true });
+    });
+
+    // Keyboard: from "moons", ArrowLeft wraps round the radio group to the last choice, MNIST.
+    await w.locator('[data-control="dataset"] input[value="moons"]').focus();
+    await p.page.keyboard.press("ArrowLeft");
+    await expect
+      .poll(() => w.locator('[data-control="dataset"] input[value="mnist"]').isChecked())
+      .toBe(true);
+    await expect
+      .poll(() => w.getAttribute("data-test-loading-seen"), { timeout: 30_000 })
+      .toBe("Loading the MNIST subset (0.5 MB)…");
+    await expect.poll(() => readout(w, "ratio-first"), { timeout: 60_000 }).toBe(mnistRatio);
+    expect(await readout(w, "steps")).toBe("1 of 300");
+    expect(await w.locator('[data-readout="loading"]').count()).toBe(0);
+    expect(await w.locator('[data-readout="status"]').count()).toBe(0);
+    expect(await readout(w, "accuracy")).toMatch(/^\d+\.\d%$/);
+    await expect.poll(profile).not.toBe(moons.profile);
+    const afterOne = { now: await readout(w, "ratio-now"), profile: await profile() };
+
+    // Mouse: ten more steps on the digits; the latest-step ratio and the profile move.
+    await w.locator('[data-action="step"]').click();
+    await expect.poll(() => readout(w, "steps"), { timeout: 60_000 }).toBe("11 of 300");
+    await expect.poll(() => readout(w, "ratio-now")).not.toBe(afterOne.now);
+    await expect.poll(profile).not.toBe(afterOne.profile);
+
+    // Reset: back to the figure as it loaded (the moons), same seed, same numbers.
+    await w.getByRole("button", { name: "Reset" }).click();
+    await expect
+      .poll(() => w.locator('[data-control="dataset"] input[value="moons"]').isChecked())
+      .toBe(true);
+    await expect.poll(() => readout(w, "ratio-first"), { timeout: 30_000 }).toBe(moons.ratio);
+    await expect.poll(() => readout(w, "steps"), { timeout: 30_000 }).toBe("1 of 300");
+    expect(await readout(w, "accuracy")).toBe(moons.accuracy);
+    await expect.poll(profile).toBe(moons.profile);
     p.expectClean();
     await p.close();
   });
