@@ -33,6 +33,11 @@ export const EMBED_PAGES: { readonly [K in EmbeddableWidget]: EmbedPage } = {
     chapter: "/chapters/03-depth/#fig-gradient-chain",
     chapterTitle: "Chapter 3, why gradients vanish with depth",
   },
+  "layer-speed": {
+    title: "The speed of learning of each layer of a real network, on 2-D data or MNIST digits",
+    chapter: "/chapters/03-depth/#fig-layer-speed",
+    chapterTitle: "Chapter 3, why gradients vanish with depth",
+  },
   "training-dashboard": {
     title: "Training dashboard: spotting vanishing and exploding gradients",
     chapter: "/chapters/04-spotting/#fig-dashboard",

@@ -9,6 +9,7 @@ export const EMBEDDABLE_WIDGETS = [
   "derivative-compare",
   "neuron-stepper",
   "gradient-chain",
+  "layer-speed",
   "training-dashboard",
   "remedy-compare",
   "bn-percentiles",
