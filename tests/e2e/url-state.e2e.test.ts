@@ -78,6 +78,16 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    widget: "layer-speed",
+    path: "/chapters/03-depth/",
+    figure: "fig-layer-speed",
+    change: async (w) => {
+      await pick(w, "dataset", "circles");
+      await pick(w, "activation", "tanh");
+      await arrows(w, "depth", "ArrowLeft", 2);
+    },
+  },
+  {
     widget: "training-dashboard",
     path: "/chapters/04-spotting/",
     figure: "fig-dashboard",
