@@ -9,7 +9,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useState } from "preact/hooks";
-import { fmtNum } from "../../../lib/findings";
+import { fmtNum } from "../../../lib/metric-format";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";

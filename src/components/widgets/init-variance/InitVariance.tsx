@@ -12,7 +12,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import { fmtNum } from "../../../lib/findings";
+import { fmtNum } from "../../../lib/metric-format";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
