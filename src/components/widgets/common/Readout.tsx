@@ -26,10 +26,13 @@ export function Readout(props: {
   readonly digits?: number;
 }) {
   const text = typeof props.value === "number" ? formatNumberProse(props.value, props.digits) : props.value;
+  // A number ("3.81 × 10⁻⁶", "0.154 → −0.319") must not break at its inner spaces on a phone;
+  // a phrase ("seed 1: data, batches, initial weights") must, or it runs off the screen.
+  const numeric = !/\p{L}/u.test(text);
   return (
     <div class="readout" data-readout={props.name}>
       <dt>{props.label}</dt>
-      <dd>{text}</dd>
+      <dd class={numeric ? "readout-number" : undefined}>{text}</dd>
     </div>
   );
 }
