@@ -10,8 +10,9 @@ import { createRun } from "../../../src/lib/run";
 
 const root = join(import.meta.dirname, "../../..");
 
-function trained(name: string) {
-  const r = parseConfig(JSON.parse(readFileSync(join(root, "examples", `${name}.json`), "utf8")));
+function trained(name: string, seed?: number) {
+  const file = JSON.parse(readFileSync(join(root, "examples", `${name}.json`), "utf8"));
+  const r = parseConfig(seed === undefined ? file : { ...file, seed });
   if (!r.ok) throw new Error(r.errors.join("\n"));
   const config: ExperimentConfig = r.config;
   const run = createRun(config, { recordEvery: config.steps });
@@ -33,8 +34,14 @@ describe("examples/README.md claims", () => {
     expect(test.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("exploding-unclipped stays at chance; exploding-clipped learns the memory task", () => {
-    expect(trained("exploding-unclipped").test.accuracy).toBeLessThanOrEqual(0.6);
-    expect(trained("exploding-clipped").test.accuracy).toBeGreaterThanOrEqual(0.95);
-  });
+  // A claim about one chaotic run is a claim about its seed, so this one is checked over
+  // seeds 1-8 (the README states these counts): with the earlier setting (singular value 3,
+  // rate 1) the unclipped RNN stayed at chance for seed 1 but learned for most other seeds.
+  it("exploding-unclipped stays at chance; exploding-clipped learns the memory task (seeds 1-8)", () => {
+    const learned = (name: string) =>
+      [1, 2, 3, 4, 5, 6, 7, 8].filter((seed) => (trained(name, seed).test.accuracy ?? 0) >= 0.95).length;
+    expect(learned("exploding-unclipped")).toBe(0);
+    expect(learned("exploding-clipped")).toBeGreaterThanOrEqual(7);
+    expect(trained("exploding-clipped").test.accuracy).toBeGreaterThanOrEqual(0.95); // the file as it is
+  }, 120_000);
 });
