@@ -46,6 +46,23 @@ describe("rehype-math-punctuation", () => {
     expect(second!.children).toEqual([katex("b"), text(" and")]);
   });
 
+  it("binds an opening bracket right before a formula, and its closing one after it", () => {
+    const tree = run(p(text("the chain ("), katex("w = 1"), text(") shrinks")), p(text("a ( "), katex("c")));
+    const [first, second] = tree.children as Element[];
+    expect(first!.children).toEqual([
+      text("the chain "),
+      {
+        type: "element",
+        tagName: "span",
+        properties: { className: ["math-nowrap"] },
+        children: [text("("), katex("w = 1"), text(")")],
+      },
+      text(" shrinks"),
+    ]);
+    // A space between the bracket and the formula: nothing to bind.
+    expect(second!.children).toEqual([text("a ( "), katex("c")]);
+  });
+
   it("leaves display maths alone", () => {
     const display: Element = {
       type: "element",
