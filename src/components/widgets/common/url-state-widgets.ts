@@ -12,9 +12,10 @@ import { parseBnPercentilesConfig } from "../bn-percentiles/config";
 import { parseClippingConfig } from "../clipping/config";
 import { parseDerivativeCompareState } from "../derivative-compare/DerivativeCompare";
 import { parseChainConfig } from "../gradient-chain/config";
-import { parseLayerSpeedKnobs } from "../layer-speed/config";
 import { parseInitVarianceConfig } from "../init-variance/config";
+import { parseLayerSpeedKnobs } from "../layer-speed/config";
 import { parseStepperConfig } from "../neuron-stepper/config";
+import { parsePlaygroundState } from "../playground/state";
 import { parseRemedyCompareConfig } from "../remedy-compare/comparisons";
 import { parseRnnGradientsConfig } from "../rnn-gradients/config";
 import { parseDashboardConfig } from "../training-dashboard/config";
@@ -32,5 +33,6 @@ export const URL_STATE_WIDGETS = {
   "bn-percentiles": { parse: (raw) => parseBnPercentilesConfig(raw), version: 1 },
   "rnn-gradients": { parse: parseRnnGradientsConfig, version: 1 },
   clipping: { parse: parseClippingConfig, version: 1 },
+  playground: { parse: parsePlaygroundState, version: 1 },
 } as const satisfies Record<string, UrlStateSpec<unknown>>;
 export type UrlStateWidget = keyof typeof URL_STATE_WIDGETS;
