@@ -17,10 +17,16 @@
  *
  * Pointer handlers receive the pointer's position in the chart's own coordinate system
  * (the SVG viewBox), so a widget can invert Plot's scales: `chart.scale("x").invert(px)`.
+ *
+ * Once drawn, every chart has an "Export" menu under it (export/ChartExport.tsx): its data as
+ * CSV/JSON — the rows the chart function attached with withChartData (charts/chart-data.ts),
+ * or `exportRows` if given — and the figure as SVG/PNG, named after the figure and `name`.
  */
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { type ChartRow, chartDataOf } from "../../charts/chart-data";
 import { scopeSvgIds } from "../../charts/chart-svg";
+import { ChartExport } from "./export/ChartExport";
 import { hoistChartStyles } from "./hoist-chart-styles";
 
 export type PlotElement = (SVGElement | HTMLElement) & {
@@ -45,8 +51,13 @@ export interface ChartMountProps {
   readonly draw: (document: Document, size: ChartSize) => SVGElement | HTMLElement;
   readonly children?: ComponentChildren;
   readonly onPointer?: (p: ChartPointer) => void;
-  /** Stable hook for tests: data-chart. */
+  /** Stable hook for tests: data-chart; also names the exported files. */
   readonly name?: string;
+  /**
+   * The rows to export as CSV/JSON, when they are not the ones the chart function attached
+   * with withChartData (read only when the reader exports).
+   */
+  readonly exportRows?: () => readonly ChartRow[];
 }
 
 export const DEFAULT_CHART_WIDTH = 640;
@@ -147,6 +158,13 @@ export function ChartMount(props: ChartMountProps) {
     >
       {drawn ? null : <div class="chart-static">{props.children}</div>}
       <div class="chart-live" ref={host} {...pointerProps} />
+      {drawn ? (
+        <ChartExport
+          chart={() => chart.current}
+          rows={() => props.exportRows?.() ?? (chart.current ? chartDataOf(chart.current) : undefined)}
+          name={props.name}
+        />
+      ) : null}
     </div>
   );
 }
