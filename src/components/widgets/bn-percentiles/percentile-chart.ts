@@ -5,7 +5,7 @@
  */
 import { line, plot, ruleY } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import type { PercentileTrace } from "./trace";
 
@@ -47,6 +47,7 @@ export function percentileChart(
     document,
     width: options.width ?? 640,
     height: options.height ?? 240,
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 48,
     marginRight: 12,
     style: CHART_STYLE,

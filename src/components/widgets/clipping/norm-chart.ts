@@ -5,7 +5,7 @@
  */
 import { line, plot, ruleY } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import type { ChartRun } from "../../charts/training/series";
 import { fmt } from "../neuron-stepper/format";
@@ -44,6 +44,7 @@ export function clipNormChart(runs: readonly ChartRun[], options: NormChartOptio
     document,
     width,
     height: options.height ?? Math.round(Math.min(300, Math.max(220, width * 0.42))),
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 16,
     style: CHART_STYLE,

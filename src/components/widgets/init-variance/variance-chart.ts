@@ -4,9 +4,10 @@
  */
 import { dot, line, plot } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { decadeDomain, decadeTicks } from "../../charts/training/series";
+import { powerLabel } from "../neuron-stepper/log-ticks";
 import { schemeLabel, VARIANCE_SCHEMES, type VarianceResults } from "./config";
 
 export interface VarianceChartOptions {
@@ -30,6 +31,7 @@ export function varianceChart(results: VarianceResults, options: VarianceChartOp
     document,
     width: options.width ?? 640,
     height: options.height ?? 240,
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 12,
     style: CHART_STYLE,
@@ -39,7 +41,7 @@ export function varianceChart(results: VarianceResults, options: VarianceChartOp
       domain,
       label: options.kind === "activation" ? "Var[activation]" : "Var[∂L/∂z]",
       grid: true,
-      tickFormat: "~e",
+      tickFormat: powerLabel,
       ticks: decadeTicks(domain, 7),
     },
     marks: series.flatMap((s) => [

@@ -6,7 +6,7 @@
 import { dot, line, plot } from "@observablehq/plot";
 import type { TrainingPoint } from "../../../lib/findings";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour } from "../../charts/palette";
 import { fmt } from "../neuron-stepper/format";
 import { powerDomain, powerLabel, powerTicks } from "../neuron-stepper/log-ticks";
@@ -38,9 +38,9 @@ export function layerProfileChart(data: ProfileData, options: ProfileOptions, do
     document,
     width,
     height: options.height ?? Math.round(Math.min(320, Math.max(220, width * 0.45))),
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 16,
-    marginTop: 28,
     style: CHART_STYLE,
     x: {
       domain: [0.5, layers + 0.5],

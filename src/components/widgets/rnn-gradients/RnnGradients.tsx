@@ -183,13 +183,21 @@ function RnnGradients(props: RnnGradientsProps) {
           <Readout
             key={c.cell}
             name={`survival-${c.cell}`}
-            label={`${CELL_NAMES_SHORT[c.cell]}: ‖∂L/∂h₁‖ ÷ ‖∂L/∂h_T‖`}
+            label={
+              <>
+                {CELL_NAMES_SHORT[c.cell]}: ‖∂L/∂h<sub>1</sub>‖ ÷ ‖∂L/∂h<sub>T</sub>‖
+              </>
+            }
             value={fmt(c.survival)}
           />
         ))}
         <Readout
           name="sigma-rnn"
-          label="vanilla RNN: σ_max(W_h)"
+          label={
+            <>
+              vanilla RNN: σ<sub>max</sub>(W<sub>h</sub>)
+            </>
+          }
           value={fmt(rnnCell?.sigmaMax ?? Number.NaN)}
         />
       </ReadoutList>

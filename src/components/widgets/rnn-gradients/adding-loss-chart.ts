@@ -5,7 +5,7 @@
  */
 import { line, plot, ruleY, text } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { type ChartRun, runDash } from "../../charts/training/series";
 import { fmt } from "../neuron-stepper/format";
@@ -40,6 +40,7 @@ export function addingLossChart(
     document,
     width,
     height: options.height ?? Math.round(Math.min(300, Math.max(220, width * 0.42))),
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 16,
     style: CHART_STYLE,

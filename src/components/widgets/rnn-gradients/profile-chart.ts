@@ -7,7 +7,7 @@
  */
 import { line, plot } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
-import { asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { runDash } from "../../charts/training/series";
 import { fmt } from "../neuron-stepper/format";
@@ -28,13 +28,14 @@ export function gradientProfileChart(view: ProfileView, options: ProfileChartOpt
     document,
     width,
     height: options.height ?? Math.round(Math.min(320, Math.max(230, width * 0.45))),
+    ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 16,
     style: CHART_STYLE,
     x: { domain: [1, Math.max(2, view.T)], label: "time step t", grid: true },
     y: {
       type: "log",
-      label: "‖∂L/∂h_t‖ ÷ ‖∂L/∂h_T‖",
+      label: "‖∂L/∂hₜ‖ relative to step T",
       grid: true,
       domain: powerDomain(values),
       ticks: powerTicks(values, 7),
