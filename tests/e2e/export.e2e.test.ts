@@ -20,6 +20,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { EXPLORER_X_DOMAIN } from "../../src/components/charts/activation-chart";
 import { sampleActivation } from "../../src/components/charts/activation-data";
 import { parseCsv } from "../helpers/csv";
+import { formatViolation, runAxe } from "./axe.ts";
 import { type Harness, type Page, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -187,6 +188,13 @@ test("chapter 3: the gradient chain, one row per layer of its table", async () =
   expect(out.header).toEqual(["layer", "z", "slope", "factor", "grad", "bound"]);
   expect(out.csvRows).toHaveLength(layers);
   expect(out.csvRows.map((r) => Number(r[0]))).toEqual(Array.from({ length: layers }, (_, i) => i + 1));
+  // The open menu, in light mode, passes axe (names, contrast, focusable buttons).
+  await mount.locator("[data-chart-export] summary").click();
+  await expect.poll(() => mount.locator('[data-export="png"]').isVisible(), POLL).toBe(true);
+  const axe = await runAxe(p.page);
+  expect(axe.blocking.map(formatViolation)).toEqual([]);
+  await p.page.keyboard.press("Escape");
+  await expect.poll(() => mount.locator("[data-chart-export] details").getAttribute("open"), POLL).toBeNull();
   p.expectClean();
   await p.close();
 });

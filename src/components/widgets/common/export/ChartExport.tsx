@@ -31,7 +31,6 @@ const loadActions = () => import("./chart-export-actions");
 export function ChartExport(props: ChartExportProps) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
 
   const close = (focusSummary: boolean) => {
@@ -52,25 +51,19 @@ export function ChartExport(props: ChartExportProps) {
     return () => document.removeEventListener("pointerdown", onDown);
   }, [open]);
 
-  const run = async (format: ExportFormat) => {
+  const run = (format: ExportFormat) => {
     const chart = props.chart();
     const d = details.current;
     if (!chart || !d) return;
-    setBusy(true);
-    setStatus(`Preparing ${format.toUpperCase()}…`);
-    try {
-      const { exportChart } = await loadActions();
-      const rows = format === "csv" || format === "json" ? props.rows() : undefined;
-      const file = await exportChart(format, { chart, rows, from: d, name: props.name });
-      setStatus(`Saved ${file}`);
-    } catch (err) {
-      setStatus(
-        `Could not export ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    } finally {
-      setBusy(false);
-      close(true);
-    }
+    setStatus("Preparing…");
+    // The lazy chunk builds the file, saves it and words the outcome ("Saved …" or why not).
+    loadActions()
+      .then((m) => m.exportFromMenu(format, { chart, rows: props.rows, from: d, name: props.name }))
+      .catch(() => "Could not load the export code")
+      .then((message) => {
+        setStatus(message);
+        close(true);
+      });
   };
 
   return (
@@ -93,7 +86,7 @@ export function ChartExport(props: ChartExportProps) {
         <summary aria-label={props.name ? `Export chart: ${props.name}` : "Export chart"}>Export</summary>
         <div class="chart-export-menu">
           {EXPORT_FORMAT_NAMES.map((f) => (
-            <button key={f} type="button" data-export={f} disabled={busy} onClick={() => void run(f)}>
+            <button key={f} type="button" data-export={f} onClick={() => run(f)}>
               {EXPORT_FORMATS[f]}
             </button>
           ))}

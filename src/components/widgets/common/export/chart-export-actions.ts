@@ -3,7 +3,7 @@
  * opens an export menu, so pages pay nothing for it until then.
  *
  *   const { exportChart } = await import("./chart-export-actions");
- *   await exportChart("png", { chart, rows, from: menu, name: "loss" }); // "fig-depth-loss.png"
+ *   await exportChart("png", { chart, rows: () => rows, from: menu, name: "loss" }); // "fig-depth-loss.png"
  */
 import type { ChartRow } from "../../../charts/chart-data";
 import { exportFileBase } from "./file-name";
@@ -14,8 +14,8 @@ import { toCsv, toJson } from "./table-format";
 export interface ExportSource {
   /** The chart element as drawn (Plot's <svg>, or an element holding one). */
   readonly chart: Element;
-  /** The chart's data; required for CSV and JSON. */
-  readonly rows: readonly ChartRow[] | undefined;
+  /** The chart's data (built on demand); required for CSV and JSON. */
+  readonly rows: () => readonly ChartRow[] | undefined;
   /** Where the chart is on the page (names the file after its figure), and its name. */
   readonly from: Element;
   readonly name: string | undefined;
@@ -46,8 +46,9 @@ export function chartSvg(chart: Element): SVGSVGElement | null {
 async function buildBlob(format: ExportFormat, source: ExportSource): Promise<Blob> {
   const mime = MIME[format];
   if (format === "csv" || format === "json") {
-    if (!source.rows) throw new Error("this chart has no data to export");
-    return new Blob([format === "csv" ? toCsv(source.rows) : toJson(source.rows)], { type: mime });
+    const rows = source.rows();
+    if (!rows) throw new Error("this chart has no data to export");
+    return new Blob([format === "csv" ? toCsv(rows) : toJson(rows)], { type: mime });
   }
   const svg = chartSvg(source.chart);
   if (!svg) throw new Error("this chart has no SVG to export");
@@ -77,4 +78,16 @@ export async function exportChart(format: ExportFormat, source: ExportSource): P
   const name = `${exportFileBase(source.from, source.name)}.${format}`;
   saveBlob(blob, name);
   return name;
+}
+
+/**
+ * exportChart for the menu: never rejects, resolves to the line the menu shows —
+ * "Saved fig-x-loss.csv", or "Could not export CSV: <why>".
+ */
+export async function exportFromMenu(format: ExportFormat, source: ExportSource): Promise<string> {
+  try {
+    return `Saved ${await exportChart(format, source)}`;
+  } catch (err) {
+    return `Could not export ${format.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`;
+  }
 }
