@@ -55,6 +55,7 @@ export function layerSeriesChart(
       return last && runIndex === 0 ? [{ ...last, label: `layer ${layer}` }] : [];
     }),
   );
+  const highest = ends.length > 1 ? Math.max(...ends.map((e) => e.value)) : Number.NEGATIVE_INFINITY;
   // One mark per (run, layer) with a constant stroke: far cheaper than a stroke channel.
   const byLine = new Map<string, LayerRow[]>();
   for (const r of rows) {
@@ -74,18 +75,22 @@ export function layerSeriesChart(
         strokeDasharray: runDash(runIndex) ?? undefined,
       });
     }),
-    text(ends, {
-      x: "step",
-      y: "value",
-      text: "label",
-      dx: -4,
-      dy: -7,
-      textAnchor: "end",
-      fill: colour("ink"),
-      stroke: "var(--bg, #fff)",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-    }),
+    // The label of the higher line sits above it and the lower one's below it, so the two
+    // never overlap where the lines end close together.
+    ...[ends.filter((e) => e.value >= highest), ends.filter((e) => e.value < highest)].map((group, below) =>
+      text(group, {
+        x: "step",
+        y: "value",
+        text: "label",
+        dx: -4,
+        dy: below ? 11 : -7,
+        textAnchor: "end",
+        fill: colour("ink"),
+        stroke: "var(--bg, #fff)",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
+    ),
     ...(options.step !== undefined
       ? [ruleX([options.step], { stroke: colour("muted"), strokeDasharray: "3,3" })]
       : []),
