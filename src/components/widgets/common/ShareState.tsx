@@ -26,7 +26,7 @@ import { isStateKey, stateUrl } from "./url-state-link";
 
 /** The step count of a widget that trains, for links that say "at step N". */
 export interface StepShare {
-  /** Steps trained so far (what the widget's step readout says). */
+  /** Steps trained so far, a whole number >= 0 (what the widget's step readout says). */
   readonly current: number;
   /** Train the (just opened) config from its seed to exactly `step` steps, then pause. */
   readonly open: (step: number) => void;
@@ -108,8 +108,8 @@ export function ShareState<C>(props: ShareStateProps<C>) {
     );
   }, []);
 
-  const stepShown = step ? Math.max(0, Math.floor(step.current)) : 0;
-  const linkStep = step && withStep && stepShown > 0 ? stepShown : undefined;
+  const stepShown = step?.current ?? 0;
+  const linkStep = withStep && stepShown > 0 ? stepShown : undefined;
   const link = key
     ? stateUrl(window.location.href, key, config, version ?? 1, !embedPage, linkStep)
     : undefined;
@@ -161,7 +161,6 @@ export function ShareState<C>(props: ShareStateProps<C>) {
               type="checkbox"
               data-share-step
               checked={withStep}
-              disabled={!link}
               onChange={(e) => setWithStep(e.currentTarget.checked)}
             />
             Include the current step ({stepShown})

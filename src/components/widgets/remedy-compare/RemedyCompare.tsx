@@ -96,21 +96,16 @@ function RemedyCompare(props: RemedyCompareProps) {
   const stepSize = props.stepSize ?? 50;
   const stepLink = useStepLink([a, b], () => setStarted(true));
   /** Links may name only the comparisons this figure offers (others fall back to its default). */
-  const parseShared = useCallback(
-    (raw: unknown): RemedyCompareConfig => {
-      const c = parseRemedyCompareConfig(raw);
-      return props.pairs[c.comparison] ? c : defaults;
-    },
-    [props.pairs, defaults],
-  );
+  // (Plain functions: ShareState uses both once, when it reads the link.)
+  const parseShared = (raw: unknown): RemedyCompareConfig => {
+    const c = parseRemedyCompareConfig(raw);
+    return props.pairs[c.comparison] ? c : defaults;
+  };
   /** Another comparison or depth than the build-time figure's is shown live (its runs, untrained). */
-  const openConfig = useCallback(
-    (c: RemedyCompareConfig) => {
-      setConfig(c);
-      if (c.comparison !== defaults.comparison || c.depth !== defaults.depth) setStarted(true);
-    },
-    [defaults],
-  );
+  const openConfig = (c: RemedyCompareConfig) => {
+    setConfig(c);
+    if (c.comparison !== defaults.comparison || c.depth !== defaults.depth) setStarted(true);
+  };
 
   const playing = a.playing || b.playing;
   const toggle = useCallback(() => {
