@@ -55,6 +55,9 @@ export function layerSeriesChart(
       return last && runIndex === 0 ? [{ ...last, label: `layer ${layer}` }] : [];
     }),
   );
+  // Before training has gone far the lines end near the y axis: labels right of the end then,
+  // or they would sit on the axis's tick labels.
+  const early = ends.every((e) => e.step < 0.15 * maxStep);
   const highest = ends.length > 1 ? Math.max(...ends.map((e) => e.value)) : Number.NEGATIVE_INFINITY;
   // One mark per (run, layer) with a constant stroke: far cheaper than a stroke channel.
   const byLine = new Map<string, LayerRow[]>();
@@ -82,9 +85,9 @@ export function layerSeriesChart(
         x: "step",
         y: "value",
         text: "label",
-        dx: -4,
+        dx: early ? 6 : -4,
         dy: below ? 11 : -7,
-        textAnchor: "end",
+        textAnchor: early ? "start" : "end",
         fill: colour("ink"),
         stroke: "var(--bg, #fff)",
         strokeWidth: 3,
