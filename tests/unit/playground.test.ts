@@ -291,6 +291,8 @@ describe("decision grid", () => {
       if (Math.round(g.values[row * g.size + col] as number) === p.label) agree++;
     }
     expect(agree / g.points.length).toBeGreaterThan(0.9);
+    // Both classes are in the sample (the generators alternate classes; an even stride would not be).
+    expect(new Set(g.points.map((p) => p.label))).toEqual(new Set([0, 1]));
     expect(gridSizeFor(32 * 128 * 128)).toBeLessThan(MAX_GRID_SIZE);
   });
 });

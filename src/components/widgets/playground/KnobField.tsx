@@ -96,11 +96,23 @@ export function KnobField<K extends KnobName>(props: KnobFieldProps<K>) {
       data-control={props.name}
       data-locked={props.locked ? "" : undefined}
     >
-      <label for={id}>
-        {knob.label}
-        {props.locked ? <span class="pg-lock"> (locked)</span> : null}
-      </label>
-      {control}
+      {knob.kind === "toggle" ? (
+        <span class="pg-toggle-row">
+          {control}
+          <label for={id}>
+            {knob.label}
+            {props.locked ? <span class="pg-lock"> (locked)</span> : null}
+          </label>
+        </span>
+      ) : (
+        <>
+          <label for={id}>
+            {knob.label}
+            {props.locked ? <span class="pg-lock"> (locked)</span> : null}
+          </label>
+          {control}
+        </>
+      )}
       {knob.hint ? <span class="field-hint pg-hint">{knob.hint}</span> : null}
       {invalid ? (
         <ul class="pg-errors" id={errorId} data-knob-error={props.name}>

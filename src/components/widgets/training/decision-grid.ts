@@ -33,7 +33,7 @@ export const MAX_GRID_SIZE = 48;
 /** Fewest cells per side, however large the network. */
 export const MIN_GRID_SIZE = 12;
 /** Training points sent with a grid. */
-export const MAX_GRID_POINTS = 300;
+export const MAX_GRID_POINTS = 400;
 /**
  * Budget of multiply-adds for one grid: the grid shrinks for large networks so that drawing
  * a boundary never costs more than a few time slices of training.
@@ -92,8 +92,9 @@ export function decisionGrid(run: Run, requestedSize = MAX_GRID_SIZE): DecisionG
     values[i] = Number.isFinite(p) ? p : Number.NaN;
   }
 
-  // An even sample of the training points (every ⌈n/MAX⌉-th), so the picture is deterministic.
-  const every = Math.max(1, Math.ceil(train.n / MAX_GRID_POINTS));
+  // A deterministic sample: every k-th point, k = ⌈n/MAX⌉ made odd — the 2-D generators
+  // alternate classes, so an even stride would show one class only.
+  const every = Math.ceil(train.n / MAX_GRID_POINTS) | 1;
   const points: DecisionGrid["points"] = [];
   for (let i = 0; i < train.n; i += every) {
     points.push({
