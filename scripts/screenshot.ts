@@ -32,6 +32,9 @@ export interface ShotOptions {
   out: string;
 }
 
+/** A full-page shot of a long chapter on a busy 2-core machine can take well over 30 s. */
+const SHOT_TIMEOUT_MS = 120_000;
+
 /** `/chapters/01-sigmoid/` at 390 dark → `chapters-01-sigmoid-390-dark.png`. */
 export function defaultShotName(path: string, width: number, dark: boolean, javaScript: boolean): string {
   const slug = path.replace(/^\/+|\/+$/g, "").replace(/[^\w.-]+/g, "-") || "home";
@@ -82,11 +85,12 @@ async function shoot(
           path,
           fullPage: true,
           clip: { x: 0, y, width: shot.width, height: Math.min(shot.height, height - y) },
+          timeout: SHOT_TIMEOUT_MS,
         });
       }
     } else {
       files.push(shot.out);
-      await page.screenshot({ path: shot.out, fullPage: shot.fullPage });
+      await page.screenshot({ path: shot.out, fullPage: shot.fullPage, timeout: SHOT_TIMEOUT_MS });
     }
   } finally {
     await context.close();
@@ -142,7 +146,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       shots.push({ ...options, out });
     }
     for (const shot of shots) {
-      const { errors, files } = await shoot(browser, server.url, shot);
+      // One shot that fails (a timeout on a loaded machine) is reported; the rest still run.
+      const result = await shoot(browser, server.url, shot).catch((error: unknown) => {
+        console.log(`${shot.out}  FAILED: ${String(error).split("\n")[0]}`);
+        failed = true;
+        return undefined;
+      });
+      if (!result) continue;
+      const { errors, files } = result;
       const written = files.length > 1 ? `${files[0]} ... (${files.length} segments)` : files[0];
       console.log(`${written}${errors.length > 0 ? `  (page errors: ${errors.join(" | ")})` : ""}`);
       if (errors.length > 0) failed = true;
