@@ -10,10 +10,10 @@ import { plot, rectY, text } from "@observablehq/plot";
 import type { ActivationName } from "../../../lib/activations";
 import type { TrainingPoint } from "../../../lib/findings";
 import { ACTIVATION_BINS, GRADIENT_BINS, type HistogramSpec } from "../../../lib/histogram";
-import { powerLabel } from "../../widgets/neuron-stepper/log-ticks";
 import { withChartData } from "../chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
+import { decadeLabel } from "./series";
 
 export type HistogramKind = "gradient" | "activation";
 
@@ -81,8 +81,8 @@ export function histogramChart(
         const pct = (k: number) => `${Math.round((100 * k) / total)}%`;
         const parts: string[] = [];
         if (grad && l.gradUnder + l.gradZeros > 0)
-          parts.push(`${pct(l.gradUnder + l.gradZeros)} below ${powerLabel(10 ** spec.lo)}`);
-        if (grad && l.gradOver > 0) parts.push(`${pct(l.gradOver)} above ${powerLabel(10 ** spec.hi)}`);
+          parts.push(`${pct(l.gradUnder + l.gradZeros)} below ${decadeLabel(10 ** spec.lo)}`);
+        if (grad && l.gradOver > 0) parts.push(`${pct(l.gradOver)} above ${decadeLabel(10 ** spec.hi)}`);
         if (!grad && l.actOutside > 0) parts.push(`${pct(l.actOutside)} outside the axis`);
         if (parts.length)
           notes.push({ run: i, layer: name, x: spec.hi, label: parts.join(", "), anchor: "end" });
@@ -109,7 +109,7 @@ export function histogramChart(
       ? {
           domain: [spec.lo, spec.hi],
           label: "|∂L/∂W| (log scale)",
-          tickFormat: (v: number) => powerLabel(10 ** v),
+          tickFormat: (v: number) => decadeLabel(10 ** v),
           ticks: decades,
         }
       : { domain: [spec.lo, spec.hi], label: "activation value" },

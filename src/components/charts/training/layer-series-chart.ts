@@ -7,7 +7,6 @@
  *   layerSeriesChart([{ name: "vanishing", points }], { metric: "gradNorm", step: 120 }, document)
  */
 import { line, plot, ruleX, text } from "@observablehq/plot";
-import { powerLabel } from "../../widgets/neuron-stepper/log-ticks";
 import { withChartData } from "../chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour } from "../palette";
@@ -15,6 +14,7 @@ import { layerColour } from "./layer-colours";
 import {
   type ChartRun,
   decadeDomain,
+  decadeLabel,
   decadeTicks,
   LAYER_METRICS,
   type LayerMetric,
@@ -113,7 +113,7 @@ export function layerSeriesChart(
           domain,
           label: m.label,
           grid: true,
-          tickFormat: powerLabel,
+          tickFormat: decadeLabel,
           ticks: decadeTicks(domain, 7),
         }
       : { domain: [0, 1], label: m.label, grid: true, tickFormat: "~%" },

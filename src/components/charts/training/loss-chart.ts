@@ -3,11 +3,10 @@
  * a slow decline are both visible. With several runs, each run gets its own colour.
  */
 import { line, plot, ruleX } from "@observablehq/plot";
-import { powerLabel } from "../../widgets/neuron-stepper/log-ticks";
 import { withChartData } from "../chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { colour, SERIES_ROLES } from "../palette";
-import { type ChartRun, decadeDomain, decadeTicks } from "./series";
+import { type ChartRun, decadeDomain, decadeLabel, decadeTicks } from "./series";
 
 export interface LossChartOptions {
   readonly width?: number;
@@ -50,7 +49,7 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
       domain,
       label: "loss",
       grid: true,
-      tickFormat: powerLabel,
+      tickFormat: decadeLabel,
       ticks: domain[1] / domain[0] > 100 ? decadeTicks(domain, 6) : undefined,
     },
     marks: [

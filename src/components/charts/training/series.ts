@@ -100,3 +100,18 @@ export function decadeTicks([lo, hi]: readonly [number, number], max: number): n
   for (let e = b; e >= a; e -= every) out.push(10 ** e);
   return out.reverse();
 }
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/**
+ * Tick label on a log axis, in the notation the prose uses: "0.001", "100", and "10⁻⁶" from
+ * ten thousand either way; values between decades to three significant digits ("0.2").
+ * Self-contained (no number-formatting module) so it costs a chart page a few bytes.
+ */
+export function decadeLabel(v: number): string {
+  const e = Math.round(Math.log10(v));
+  const isDecade = Math.abs(v - 10 ** e) <= 1e-9 * Math.abs(v);
+  if (!isDecade || Math.abs(e) <= 3) return String(Number(v.toPrecision(3)));
+  const digits = [...String(Math.abs(e))].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join("");
+  return `10${e < 0 ? "⁻" : ""}${digits}`;
+}

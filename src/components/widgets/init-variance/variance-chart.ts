@@ -6,9 +6,8 @@ import { dot, line, plot } from "@observablehq/plot";
 import { withChartData } from "../../charts/chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
-import { decadeDomain, decadeTicks } from "../../charts/training/series";
-import { powerLabel } from "../neuron-stepper/log-ticks";
-import { schemeLabel, VARIANCE_SCHEMES, type VarianceResults } from "./config";
+import { decadeDomain, decadeLabel, decadeTicks } from "../../charts/training/series";
+import { schemeLabel, VARIANCE_SCHEMES, type VarianceResults } from "./state";
 
 export interface VarianceChartOptions {
   readonly kind: "activation" | "gradient";
@@ -41,7 +40,7 @@ export function varianceChart(results: VarianceResults, options: VarianceChartOp
       domain,
       label: options.kind === "activation" ? "Var[activation]" : "Var[∂L/∂z]",
       grid: true,
-      tickFormat: powerLabel,
+      tickFormat: decadeLabel,
       ticks: decadeTicks(domain, 7),
     },
     marks: series.flatMap((s) => [
