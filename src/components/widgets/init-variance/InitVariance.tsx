@@ -27,10 +27,9 @@ import {
   parseInitVarianceConfig,
   RANGES,
   schemeLabel,
-  schemeVariances,
   VARIANCE_SCHEMES,
   type VarianceResults,
-} from "./config";
+} from "./state";
 import { varianceChart } from "./variance-chart";
 import "../common/widget.css";
 
@@ -54,23 +53,29 @@ function InitVariance(props: InitVarianceProps) {
     [],
   );
 
-  // One scheme per task; a newer config cancels the rest of an older one.
+  // One scheme per task; a newer config cancels the rest of an older one. The estimate (the
+  // core) loads on the first change, so the page's initial JavaScript does not carry it.
   useEffect(() => {
     if (computedFor === config) return;
     const timers: ReturnType<typeof setTimeout>[] = [];
-    const fresh: VarianceResults = {};
-    VARIANCE_SCHEMES.forEach((scheme, i) => {
-      timers.push(
-        setTimeout(() => {
-          fresh[scheme] = schemeVariances(config, scheme);
-          if (i === VARIANCE_SCHEMES.length - 1) {
-            setResults({ ...fresh });
-            setComputedFor(config);
-          }
-        }, 0),
-      );
+    let live = true;
+    import("./config").then(({ schemeVariances }) => {
+      if (!live) return;
+      const fresh: VarianceResults = {};
+      VARIANCE_SCHEMES.forEach((scheme, i) => {
+        timers.push(
+          setTimeout(() => {
+            fresh[scheme] = schemeVariances(config, scheme);
+            if (i === VARIANCE_SCHEMES.length - 1) {
+              setResults({ ...fresh });
+              setComputedFor(config);
+            }
+          }, 0),
+        );
+      });
     });
     return () => {
+      live = false;
       for (const t of timers) clearTimeout(t);
     };
   }, [config, computedFor]);

@@ -7,7 +7,7 @@ import { withChartData } from "../../charts/chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
 import { colour, SERIES_ROLES } from "../../charts/palette";
 import { decadeDomain, decadeLabel, decadeTicks } from "../../charts/training/series";
-import { schemeLabel, VARIANCE_SCHEMES, type VarianceResults } from "./config";
+import { schemeLabel, VARIANCE_SCHEMES, type VarianceResults } from "./state";
 
 export interface VarianceChartOptions {
   readonly kind: "activation" | "gradient";
