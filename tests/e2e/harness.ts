@@ -30,7 +30,7 @@
  * elsewhere `startHarness()` starts its own. `startHarness({ root: "tests/fixtures/..." })`
  * serves another directory (the gate fixtures use it).
  */
-import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { type StaticServer, startStaticServer } from "../../scripts/serve.ts";
 import { connectChromium, launchChromium } from "./browser.ts";
@@ -101,6 +101,11 @@ export interface HarnessOptions {
   root?: string;
 }
 
+/** Quiet time after the last request that counts as "lazy chunks have arrived" in hydrate(). */
+const SETTLE_MS = 200;
+/** Network silence after which an in-flight count above zero is taken to be a lost event. */
+const STUCK_MS = 2_000;
+
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** True for URLs that stay on this machine; `data:`, `blob:` and `about:` never touch a network. */
@@ -169,8 +174,18 @@ async function openPageWith(
       return route.abort("blockedbyclient");
     },
   );
+  // Requests in flight, for hydrate()'s settle (cheaper than waiting for "networkidle").
+  const network = { inFlight: 0, changedAt: Date.now() };
+  const settleOne = () => {
+    network.inFlight -= 1;
+    network.changedAt = Date.now();
+  };
+  context.on("requestfinished", settleOne);
+  context.on("requestfailed", settleOne);
   // Also record requests the router may not see (e.g. from workers).
   context.on("request", (request) => {
+    network.inFlight += 1;
+    network.changedAt = Date.now();
     if (!isLocalUrl(request.url())) recordOffsite(`${request.method()} ${request.url()}`);
   });
   context.on("response", (response) => {
@@ -233,16 +248,48 @@ async function openPageWith(
       if (options.javaScriptEnabled === false) return;
       const islands = page.locator("astro-island");
       const count = await islands.count();
-      for (let i = 0; i < count; i++) {
-        await islands.nth(i).scrollIntoViewIfNeeded();
+      // Scroll an island into view and let a frame render there, so its IntersectionObserver
+      // sees it before the next scroll moves it away (a plain scroll, without waiting for the
+      // island to hold still as Playwright's scrollIntoViewIfNeeded does; that wait could take
+      // a minute per island for widgets that redraw on a loaded machine).
+      const reveal = (island: Locator) =>
+        island.evaluate(
+          (el) =>
+            new Promise<void>((done) => {
+              // <astro-island> is display: contents (no box of its own): scroll to what it shows.
+              const shown = [el, ...Array.from(el.querySelectorAll("*"))].find(
+                (node) => node.getClientRects().length > 0,
+              );
+              (shown ?? el).scrollIntoView({ block: "center" });
+              requestAnimationFrame(() => requestAnimationFrame(() => done()));
+              // Rendering is skipped for a page that is not in front: never wait long for it.
+              setTimeout(done, 500);
+            }),
+        );
+      for (let i = 0; i < count; i++) await reveal(islands.nth(i));
+      // Any island still waiting (scrolled past too fast): once more, each alone.
+      const waiting = page.locator("astro-island[ssr]");
+      for (let i = (await waiting.count()) - 1; i >= 0; i--) {
+        await reveal(waiting.nth(i)).catch(() => undefined);
+        await page.waitForTimeout(100);
       }
       await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, null, {
         timeout: timeoutMs,
       });
-      // Let lazy chunks settle; bounded, because "networkidle" (500 ms without requests) can
-      // stall on a busy machine while every island has already hydrated — the check above is
-      // the one that matters, and failed requests are recorded as problems anyway.
-      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+      // Let lazy chunks (islands' imports, worker modules, data) arrive: no request in flight
+      // for SETTLE_MS. Playwright's "networkidle" waits 500 ms of silence on every page, and
+      // could stall on a busy machine; this is bounded the same way — the check above is the
+      // one that matters, and failed requests are recorded as problems anyway.
+      const deadline = Date.now() + 15_000;
+      const quietFor = () => Date.now() - network.changedAt;
+      // A request counted but never reported finished must not hold every page: after
+      // STUCK_MS without any network event the count is not trusted.
+      while (
+        Date.now() < deadline &&
+        (quietFor() < SETTLE_MS || (network.inFlight > 0 && quietFor() < STUCK_MS))
+      ) {
+        await page.waitForTimeout(50);
+      }
     },
     async close() {
       await context.close();
