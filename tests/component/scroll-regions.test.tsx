@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { updateScrollRegions } from "../../src/components/site/scroll-regions";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { installScrollRegions, updateScrollRegions } from "../../src/components/site/scroll-regions";
 
 /** happy-dom does no layout: give each box the scroll and client widths a browser would. */
 function box(html: string, scrollWidth: number, clientWidth: number): HTMLElement {
@@ -36,5 +36,24 @@ describe("scroll regions", () => {
     expect(updateScrollRegions(document)).toBe(0);
     expect(el.hasAttribute("tabindex")).toBe(false);
     expect(authored.getAttribute("tabindex")).toBe("-1");
+  });
+
+  it("update while the page keeps changing (a training widget redraws every 50 ms)", async () => {
+    vi.useFakeTimers();
+    try {
+      installScrollRegions(document);
+      // A table that starts to overflow after the first pass (e.g. the viewport narrowed).
+      const table = box('<div class="table-scroll" data-scroll-region>numbers</div>', 900, 320);
+      const readout = document.createElement("output");
+      document.body.append(readout);
+      // Mutations every 50 ms for 2 s: a debounce of 100 ms would be postponed forever.
+      for (let i = 0; i < 40; i++) {
+        readout.replaceChildren(document.createTextNode(String(i)));
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      expect(table.getAttribute("tabindex")).toBe("0");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -40,11 +40,16 @@ export function installScrollRegions(doc: Document = document): void {
   const win = doc.defaultView;
   if (!win) return;
   let timer = 0;
-  // One pass shortly after a burst of changes, however many arrive (a timer rather than
-  // requestAnimationFrame, which never runs in a background tab).
+  // One pass 100 ms after the first change of a burst, however many follow (a timer rather
+  // than requestAnimationFrame, which never runs in a background tab). Not postponed by later
+  // changes: a training widget mutates the page several times a second, and a debounce would
+  // then never run — a table that started to overflow after a resize stayed out of reach.
   const schedule = () => {
-    win.clearTimeout(timer);
-    timer = win.setTimeout(() => updateScrollRegions(doc), 100);
+    if (timer !== 0) return;
+    timer = win.setTimeout(() => {
+      timer = 0;
+      updateScrollRegions(doc);
+    }, 100);
   };
   updateScrollRegions(doc);
   win.addEventListener("resize", schedule);
