@@ -82,7 +82,14 @@ export function layerGain(
   return { forward: nIn * v * c, backward: nOut * v * c };
 }
 
-export function propagateVariance(opts: VarianceOptions): LayerVariance[] {
+/**
+ * propagateVariance as a sequence of pieces of work: the generator yields after each layer's
+ * forward pass and after each layer's backward pass (2 · depth yields), and returns the result.
+ * A caller on the page's main thread runs a few pieces per task and lets the browser breathe
+ * in between (the widest, deepest config is ~30 ms of work per scheme on a laptop, one piece
+ * under 2 ms); run to completion it is exactly propagateVariance (same draws, same order).
+ */
+export function* propagateVarianceSteps(opts: VarianceOptions): Generator<void, LayerVariance[], void> {
   const n = Math.max(1, Math.floor(opts.width));
   const depth = Math.max(1, Math.floor(opts.depth));
   const B = Math.max(2, Math.floor(opts.batch ?? 64));
@@ -118,6 +125,7 @@ export function propagateVariance(opts: VarianceOptions): LayerVariance[] {
     z.push(zl);
     a.push(al);
     input = al;
+    yield;
   }
 
   // Backwards: ∂L/∂a at the top is standard normal; δ_l = f'(z_l) ⊙ ∂L/∂a_l, ∂L/∂a_{l-1} = W_lᵀ δ_l.
@@ -143,6 +151,7 @@ export function propagateVariance(opts: VarianceOptions): LayerVariance[] {
       }
     }
     dA = prev;
+    yield;
   }
 
   return z.map((zl, l) => ({
@@ -151,4 +160,13 @@ export function propagateVariance(opts: VarianceOptions): LayerVariance[] {
     activation: variance(a[l] as Float64Array),
     gradient: grads[l] as number,
   }));
+}
+
+/** The per-layer variances in one go (build time, tests): propagateVarianceSteps run to its end. */
+export function propagateVariance(opts: VarianceOptions): LayerVariance[] {
+  const steps = propagateVarianceSteps(opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The init-variance island: no-JS render of the build-time table, knobs recomputing through
- * the core (one scheme per task), and reset restoring the initial state.
+ * the core (a few layers per task), and reset restoring the initial state.
  */
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { renderToString } from "preact-render-to-string";

@@ -104,10 +104,15 @@ describe("layer speed (main-thread trainer)", () => {
     expect(readout(container, "ratio-first")).toBe(firstRatio(knobs));
     expect(readout(container, "accuracy")).toMatch(/^\d+\.\d%$/);
     expect(fetchMock).toHaveBeenCalledTimes(2);
-    // Six layers on the profile: five hidden and the output.
-    const label =
-      container.querySelector('[data-chart="layer-profile"] .chart-live svg')?.getAttribute("aria-label") ??
-      "";
-    expect(/First step: (.*?)\. Latest step/.exec(label)?.[1]?.split(", ")).toHaveLength(6);
+    // Six layers on the profile: five hidden and the output (redrawn in its turn, useQueuedDraw).
+    const profileLayers = () =>
+      /First step: (.*?)\. Latest step/
+        .exec(
+          container
+            .querySelector('[data-chart="layer-profile"] .chart-live svg')
+            ?.getAttribute("aria-label") ?? "",
+        )?.[1]
+        ?.split(", ");
+    await waitFor(() => expect(profileLayers()).toHaveLength(6));
   });
 });

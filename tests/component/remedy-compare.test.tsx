@@ -129,8 +129,9 @@ describe("remedy-compare", () => {
     slider.value = "23";
     fireEvent.input(slider);
     await waitFor(() => expect(root().getAttribute("data-depth")).toBe("23"));
-    // Another depth than the build-time figure's: the live runs replace the static figure.
-    expect(container.querySelector('[data-static="loss"]')).toBeNull();
+    // Another depth than the build-time figure's: the live runs replace the static figure (in
+    // the next task: each live chart's first draw is queued, useQueuedFlag).
+    await waitFor(() => expect(container.querySelector('[data-static="loss"]')).toBeNull());
     expect(container.querySelector("caption")?.textContent).toContain("23 hidden layers");
     fireEvent.click(container.querySelector('[data-action="step"]')!);
     await waitFor(() => expect(readout(container, "step")).toBe(`5 of ${STEPS}`), { timeout: 20_000 });

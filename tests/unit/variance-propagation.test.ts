@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distributionVariance, weightDistribution } from "../../src/lib/inits";
-import { layerGain, propagateVariance } from "../../src/lib/variance-propagation";
+import { layerGain, propagateVariance, propagateVarianceSteps } from "../../src/lib/variance-propagation";
 
 /** Geometric mean of the per-layer ratio of a series (its average factor per layer). */
 function perLayerFactor(xs: readonly number[]): number {
@@ -73,5 +73,29 @@ describe("propagateVariance (Monte Carlo through the core's initialisers)", () =
       const rows = run("sigmoid", scheme);
       expect(rows[0]!.gradient / rows[rows.length - 1]!.gradient, scheme).toBeLessThan(1e-3);
     }
+  });
+
+  it("pieces of work (propagateVarianceSteps): 2 per layer, and exactly the numbers of one call", () => {
+    const opts = { activation: "relu", scheme: "heNormal", width: 24, depth: 7, batch: 32, seed: 1 } as const;
+    const steps = propagateVarianceSteps(opts);
+    let pieces = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pieces++;
+    expect(pieces).toBe(2 * 7);
+    expect(r.value).toEqual(propagateVariance(opts));
+    // Pinned from the single-task version this replaced (commit c99c1e8): splitting the work
+    // must not change a single draw or sum.
+    expect(r.value[0]).toEqual({
+      layer: 1,
+      preActivation: 2.0979243215521124,
+      activation: 0.7138762489768095,
+      gradient: 0.33381979048237304,
+    });
+    expect(r.value[6]).toEqual({
+      layer: 7,
+      preActivation: 0.32105387773273336,
+      activation: 0.08595011684014063,
+      gradient: 0.5506875091564192,
+    });
   });
 });

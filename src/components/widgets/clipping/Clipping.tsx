@@ -27,7 +27,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
-import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useQueuedDraw, useQueuedFlag } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { ClipVectors, clipVectorRows } from "./ClipVectors";
@@ -122,6 +122,9 @@ function Clipping(props: ClippingProps) {
 
   const runConfigChanged = config.kind !== defaults.kind || config.c !== defaults.c;
   const useStatic = !started && !runConfigChanged && props.staticStatus !== undefined;
+  // Play swaps the static figures for live charts: each chart's first draw in its own task.
+  const liveNorms = useQueuedFlag(!useStatic);
+  const liveLoss = useQueuedFlag(!useStatic);
   const status =
     useStatic && props.staticStatus
       ? props.staticStatus
@@ -190,20 +193,20 @@ function Clipping(props: ClippingProps) {
           <span class="cl-key cl-key--3">after clipping</span>
           {threshold !== null ? "; dashed: c" : ""}
         </figcaption>
-        {useStatic ? (
-          <div class="chart-static">{props.children}</div>
-        ) : (
+        {liveNorms ? (
           <ChartMount name="clip-norms" draw={queuedNorms} />
+        ) : (
+          <div class="chart-static">{props.children}</div>
         )}
       </figure>
       <figure class="cl-chart">
         <figcaption>
           Loss (log scale): first colour not clipped, second clipped; training solid, held-out dotted
         </figcaption>
-        {useStatic ? (
-          <div class="chart-static">{props.loss}</div>
-        ) : (
+        {liveLoss ? (
           <ChartMount name="clip-loss" draw={queuedLoss} />
+        ) : (
+          <div class="chart-static">{props.loss}</div>
         )}
       </figure>
 

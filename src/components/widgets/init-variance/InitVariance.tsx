@@ -3,9 +3,9 @@
  * changes layer by layer in a freshly initialised MLP, for the standard, Glorot and He
  * initialisations side by side; the reader picks the activation, the width and the depth.
  *
- * The numbers are the core's Monte Carlo estimate (src/lib/variance-propagation.ts). Each
- * scheme is computed in its own task after a change, so no task approaches 50 ms; until the
- * new numbers arrive the previous ones stay on screen.
+ * The numbers are the core's Monte Carlo estimate (src/lib/variance-propagation.ts). After a
+ * change they are computed a few layers per task (common/run-sliced.ts), so no task
+ * approaches 50 ms; until the new numbers arrive the previous ones stay on screen.
  *
  * Props: initial (Partial<InitVarianceConfig>), staticResults (build-time numbers for the
  * initial config), children (static activation chart), slot `grads` (static gradient chart).
@@ -17,6 +17,7 @@ import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
+import { runSliced } from "../common/run-sliced";
 import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { withErrorBoundary } from "../ErrorBoundary";
@@ -53,30 +54,23 @@ function InitVariance(props: InitVarianceProps) {
     [],
   );
 
-  // One scheme per task; a newer config cancels the rest of an older one. The estimate (the
-  // core) loads on the first change, so the page's initial JavaScript does not carry it.
+  // A few layers per task (at most ~8 ms, run-sliced.ts); a newer config cancels an older
+  // one's remaining work. The estimate (the core) loads on the first change, so the page's
+  // initial JavaScript does not carry it.
   useEffect(() => {
     if (computedFor === config) return;
-    const timers: ReturnType<typeof setTimeout>[] = [];
+    let cancel = () => {};
     let live = true;
-    import("./config").then(({ schemeVariances }) => {
+    import("./config").then(({ allVarianceSteps }) => {
       if (!live) return;
-      const fresh: VarianceResults = {};
-      VARIANCE_SCHEMES.forEach((scheme, i) => {
-        timers.push(
-          setTimeout(() => {
-            fresh[scheme] = schemeVariances(config, scheme);
-            if (i === VARIANCE_SCHEMES.length - 1) {
-              setResults({ ...fresh });
-              setComputedFor(config);
-            }
-          }, 0),
-        );
+      cancel = runSliced(allVarianceSteps(config), (fresh) => {
+        setResults(fresh);
+        setComputedFor(config);
       });
     });
     return () => {
       live = false;
-      for (const t of timers) clearTimeout(t);
+      cancel();
     };
   }, [config, computedFor]);
 

@@ -38,7 +38,7 @@ import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
-import { useQueuedDraw } from "../training/useQueuedDraw";
+import { useQueuedDraw, useQueuedFlag } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -157,6 +157,9 @@ function RemedyCompare(props: RemedyCompareProps) {
   );
   const queuedLoss = useQueuedDraw(drawLoss);
   const queuedGrads = useQueuedDraw(drawGrads);
+  // Play swaps the static figures for live charts: each chart's first draw in its own task.
+  const liveLoss = useQueuedFlag(started);
+  const liveGrads = useQueuedFlag(started);
 
   const useStatic =
     !started &&
@@ -239,7 +242,7 @@ function RemedyCompare(props: RemedyCompareProps) {
             Loss (log scale): <span class="rc-key rc-key--1">{pair.baseline.name}</span> and{" "}
             <span class="rc-key rc-key--2">{pair.remedy.name}</span>; training solid, held-out dotted
           </figcaption>
-          {started ? (
+          {liveLoss ? (
             <ChartMount name="loss" draw={queuedLoss} />
           ) : (
             <div class="chart-static">{props.children}</div>
@@ -250,7 +253,7 @@ function RemedyCompare(props: RemedyCompareProps) {
             Gradient norm per layer, log scale (blue: input side, orange: output side); {pair.baseline.name}{" "}
             solid, {pair.remedy.name} dashed
           </figcaption>
-          {started ? (
+          {liveGrads ? (
             <ChartMount name="grads" draw={queuedGrads} />
           ) : (
             <div class="chart-static">{props.grads}</div>

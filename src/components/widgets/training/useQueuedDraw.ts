@@ -11,7 +11,11 @@
  *   const drawLoss = useCallback((doc, size) => lossChart(runs, { width: size.width }, doc), [runs]);
  *   <ChartMount draw={useQueuedDraw(drawLoss)} />
  *
- * The first draw is not queued, so a chart appears with its island.
+ * The first draw is not queued, so a chart appears with its island. A chart that replaces a
+ * static figure later (on Play) mounts behind useQueuedFlag, so its first draw is queued too:
+ *
+ *   const live = useQueuedFlag(started);   // true one task after started, in the same queue
+ *   {live ? <ChartMount draw={queuedLoss} /> : <StaticFigure />}
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 
@@ -24,6 +28,14 @@ function runNext(): void {
   const job = queue.shift();
   job?.();
   if (queue.length > 0) {
+    scheduled = true;
+    setTimeout(runNext, 0);
+  }
+}
+
+function enqueue(job: Job): void {
+  queue.push(job);
+  if (!scheduled) {
     scheduled = true;
     setTimeout(runNext, 0);
   }
@@ -46,15 +58,45 @@ export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F):
   useEffect(() => {
     if (draw === current || waiting.current) return;
     waiting.current = true;
-    queue.push(() => {
+    enqueue(() => {
       waiting.current = false;
       if (alive.current) setCurrent(() => latest.current);
     });
-    if (!scheduled) {
-      scheduled = true;
-      setTimeout(runNext, 0);
-    }
   }, [draw, current]);
 
   return current;
+}
+
+/**
+ * `flag`, except that turning true takes effect in its turn in the page-wide draw queue (its
+ * own task), so a chart mounted on it draws its first frame alone; turning false is at once.
+ */
+export function useQueuedFlag(flag: boolean): boolean {
+  const [shown, setShown] = useState(flag);
+  const want = useRef(flag);
+  want.current = flag;
+  const waiting = useRef(false);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!flag) {
+      setShown(false);
+      return;
+    }
+    if (shown || waiting.current) return;
+    waiting.current = true;
+    enqueue(() => {
+      waiting.current = false;
+      if (alive.current && want.current) setShown(true);
+    });
+  }, [flag, shown]);
+
+  return flag && shown;
 }

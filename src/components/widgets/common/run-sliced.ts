@@ -1,0 +1,67 @@
+/**
+ * runSliced(steps, onDone): runs a generator's pieces of work on the main thread a few at a
+ * time, giving the page back between slices, and hands its return value to onDone. Returns a
+ * cancel function (a newer computation cancels an older one; onDone is then never called).
+ *
+ * Why: a computation that takes 100 ms in one task freezes input and painting for 100 ms and
+ * is a "long task" (over 50 ms). Cut into pieces of ~2 ms and run for at most `budgetMs` per
+ * task, no task is longer than budgetMs plus one piece.
+ *
+ * The page is given back through a MessageChannel message, not setTimeout(0): browsers clamp
+ * nested timeouts to 4 ms after five levels, which would add ~4 ms per slice.
+ *
+ *   const cancel = runSliced(propagateVarianceSteps(opts), (rows) => setRows(rows));
+ */
+export interface SlicedOptions {
+  /** Milliseconds of work per task before yielding (default 8). */
+  readonly budgetMs?: number;
+}
+
+type Yield = (next: () => void) => () => void;
+
+/** Schedules `next` as a new task; returns a function that unschedules it. */
+const nextTask: Yield = (next) => {
+  if (typeof MessageChannel === "undefined") {
+    const t = setTimeout(next, 0);
+    return () => clearTimeout(t);
+  }
+  const channel = new MessageChannel();
+  let live = true;
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (live) next();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    live = false;
+    channel.port1.close();
+  };
+};
+
+export function runSliced<T>(
+  steps: Iterator<unknown, T>,
+  onDone: (value: T) => void,
+  opts: SlicedOptions = {},
+): () => void {
+  const budget = opts.budgetMs ?? 8;
+  let cancelled = false;
+  let unschedule = () => {};
+  const slice = () => {
+    if (cancelled) return;
+    const start = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        onDone(r.value);
+        return;
+      }
+      if (performance.now() - start >= budget) break;
+    }
+    unschedule = nextTask(slice);
+  };
+  unschedule = nextTask(slice);
+  return () => {
+    cancelled = true;
+    unschedule();
+  };
+}
