@@ -20,8 +20,15 @@ export default defineConfig({
   vite: {
     // Plot's map projections (d3-geo, through the d3 umbrella) cost ~9 KB gzipped on every
     // chart page and no chart here is a map: a stand-in keeps the one function Plot needs.
+    // Likewise d3's colour schemes (~7 KB): a stand-in keeps the few the charts use or Plot
+    // falls back to, and names the file to edit when a chart asks for another.
     resolve: {
-      alias: { "d3-geo": fileURLToPath(new URL("./src/components/charts/d3-geo-lite.ts", import.meta.url)) },
+      alias: {
+        "d3-geo": fileURLToPath(new URL("./src/components/charts/d3-geo-lite.ts", import.meta.url)),
+        "d3-scale-chromatic": fileURLToPath(
+          new URL("./src/components/charts/d3-scale-chromatic-lite.ts", import.meta.url),
+        ),
+      },
     },
   },
   build: {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vitest/config";
 
@@ -5,6 +6,15 @@ import { defineConfig } from "vitest/config";
 // configs: vitest.build.config.ts (tests/build) and vitest.e2e.config.ts (tests/e2e).
 export default defineConfig({
   plugins: [preact()],
+  // The site's stand-in for d3's colour schemes (see astro.config.mjs), so a chart that would
+  // need one fails in the component tests, not only in the browser.
+  resolve: {
+    alias: {
+      "d3-scale-chromatic": fileURLToPath(
+        new URL("./src/components/charts/d3-scale-chromatic-lite.ts", import.meta.url),
+      ),
+    },
+  },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/component/**/*.test.tsx"],
     environment: "node",

@@ -21,7 +21,8 @@ export function plotStyleSources(): string[] {
   const nodes: Element[] = [
     Plot.plot({ document, marks: [Plot.dot([{ x: 1, y: 1 }], { x: "x", y: "y" })] }) as Element,
     legend({ color: { type: "threshold", domain: [0.5], range: ["red", "blue"] } }),
-    legend({ color: { type: "ordinal", domain: ["a", "b"] } }),
+    // With a range: the site bundles none of d3's colour schemes (charts/d3-scale-chromatic-lite.ts).
+    legend({ color: { type: "ordinal", domain: ["a", "b"], range: ["red", "blue"] } }),
   ];
   // Plot.legend accepts `document` like Plot.plot does, but its typings omit it.
   function legend(options: Record<string, unknown>): Element {

@@ -10,6 +10,7 @@ import { areaY, dot, line, plot, text } from "@observablehq/plot";
 import { LOSSES, type LossName } from "../../../lib/neuron";
 import { withChartData } from "../../charts/chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../../charts/chart-svg";
+import { lossRamp } from "../../charts/loss-ramp";
 import { colour } from "../../charts/palette";
 import { fmt } from "./format";
 import { powerDomain, powerLabel, powerTicks } from "./log-ticks";
@@ -184,7 +185,12 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
     style: CHART_STYLE,
     x: { domain: [...win.w], label: "weight w", grid: false },
     y: { domain: [...win.b], label: "bias b", grid: false },
-    color: { scheme: "viridis", label: `log₁₀ ${LOSSES[data.loss].label}`, legend: false },
+    color: {
+      type: "linear",
+      interpolate: lossRamp,
+      label: `log₁₀ ${LOSSES[data.loss].label}`,
+      legend: false,
+    },
     marks: [
       // The stroke in the fill colour hides hairline seams between neighbouring stripes.
       areaY(rows, {
@@ -197,7 +203,7 @@ export function lossSurfaceChart(data: SurfaceData, options: ChartSize, document
         strokeWidth: 0.6,
         curve: "linear",
       }),
-      // The map's colours are the same in both themes (viridis, dark purple to yellow), so the
+      // The map's colours are the same in both themes (charts/loss-ramp.ts, indigo to yellow), so the
       // path and markers are too: black on a white casing reads on every band, where a theme
       // colour (a light ink in dark mode, orange) vanished on the yellow half.
       line(path, { x: "w", y: "b", stroke: "white", strokeWidth: 4 }),
