@@ -46,3 +46,4 @@ step "unit + component tests (vitest)"; npx vitest run
 step "production build (astro build)"; npx astro build
 step "built-site tests: anchors, links, JS budget (vitest)"; npx vitest run -c vitest.build.config.ts
 step "end-to-end tests in Chromium (vitest)"; npx vitest run -c vitest.e2e.config.ts
+step "long-task gate in Chromium, alone (vitest)"; npx vitest run -c vitest.long-tasks.config.ts

@@ -124,14 +124,15 @@ async function measure(page: Page, name: string, widget: Locator, drive: () => P
   const heavy = last.tasks
     .filter((t) => t.cpuMs > LONG_TASK_MS)
     .map((t) => `${t.cpuMs.toFixed(0)} ms (${t.breakdown})`);
+  // Soft: a failing widget does not stop the chapter's other widgets being measured and reported.
   if (last.load <= BUSY_LOAD_PER_CORE) {
-    expect(heavy, `${name}: main-thread tasks over ${LONG_TASK_MS} ms of CPU`).toEqual([]);
+    expect.soft(heavy, `${name}: main-thread tasks over ${LONG_TASK_MS} ms of CPU`).toEqual([]);
   }
   if (last.load <= QUIET_LOAD_PER_CORE) {
     const worstWall = Math.max(0, ...last.longTasks);
-    expect(worstWall, `${name}: worst long task (wall clock, quiet machine)`).toBeLessThanOrEqual(
-      LONG_TASK_MS,
-    );
+    expect
+      .soft(worstWall, `${name}: worst long task (wall clock, quiet machine)`)
+      .toBeLessThanOrEqual(LONG_TASK_MS);
   }
 }
 
