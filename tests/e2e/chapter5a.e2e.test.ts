@@ -152,21 +152,24 @@ describe("chapter 5a: normalisation, ReLU, initialisation", () => {
     await expect
       .poll(() => w.locator('[data-control="activation"] input[value="relu"]').isChecked())
       .toBe(true);
-    await expect.poll(() => numbers()).not.toBe(initial);
-    await expect.poll(() => w.getAttribute("data-pending")).toBe("false");
+    // The estimate loads on the first change and runs a few layers per task: poll patiently.
+    await expect.poll(() => numbers(), { timeout: 30_000 }).not.toBe(initial);
+    await expect.poll(() => w.getAttribute("data-pending"), { timeout: 30_000 }).toBe("false");
     const relu = await numbers();
     // Mouse: pick the sigmoid; its backward column is tiny under every scheme.
     await w.locator('[data-control="activation"] label', { hasText: "sigmoid" }).click();
-    await expect.poll(() => numbers()).not.toBe(relu);
-    await expect.poll(() => w.getAttribute("data-pending")).toBe("false");
+    await expect.poll(() => numbers(), { timeout: 30_000 }).not.toBe(relu);
+    await expect.poll(() => w.getAttribute("data-pending"), { timeout: 30_000 }).toBe("false");
     const back = await w.locator('[data-cell="backward"]').allTextContents();
     for (const b of back) expect(Number(b)).toBeLessThan(1e-3);
     // Width by keyboard on its slider.
     await w.locator('[data-control="width"] input[type="range"]').focus();
     await p.page.keyboard.press("ArrowLeft");
-    await expect.poll(() => w.locator('[data-table="variance"] caption').textContent()).toContain("width 56");
+    await expect
+      .poll(() => w.locator('[data-table="variance"] caption').textContent(), { timeout: 30_000 })
+      .toContain("width 56");
     await w.locator('[data-action="reset"]').click();
-    await expect.poll(() => numbers()).toBe(initial);
+    await expect.poll(() => numbers(), { timeout: 30_000 }).toBe(initial);
     p.expectClean();
     await p.close();
   });

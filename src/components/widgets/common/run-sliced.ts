@@ -19,6 +19,12 @@ export interface SlicedOptions {
 
 type Yield = (next: () => void) => () => void;
 
+/**
+ * Channels with a message in flight, held here: a MessagePort nobody references can be
+ * collected with its message undelivered.
+ */
+const inFlight = new Set<MessageChannel>();
+
 /** Schedules `next` as a new task; returns a function that unschedules it. */
 const nextTask: Yield = (next) => {
   if (typeof MessageChannel === "undefined") {
@@ -26,15 +32,20 @@ const nextTask: Yield = (next) => {
     return () => clearTimeout(t);
   }
   const channel = new MessageChannel();
+  inFlight.add(channel);
   let live = true;
-  channel.port1.onmessage = () => {
+  const done = () => {
+    inFlight.delete(channel);
     channel.port1.close();
+  };
+  channel.port1.onmessage = () => {
+    done();
     if (live) next();
   };
   channel.port2.postMessage(null);
   return () => {
     live = false;
-    channel.port1.close();
+    done();
   };
 };
 
