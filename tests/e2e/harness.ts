@@ -326,3 +326,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/**
+ * Scrolls the element with this id (a chapter's `<figure>`) into view and waits until the
+ * islands inside it have hydrated; the rest of the page stays static. Cheaper and steadier than
+ * `hydrate()` on a loaded machine when one widget is what a test is about: a chapter's other
+ * training widgets do not start training alongside, and no island can be scrolled past.
+ */
+export async function hydrateFigure(page: Page, id: string, timeoutMs = 90_000): Promise<void> {
+  await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await page.waitForFunction(
+    (figure) => {
+      const el = document.getElementById(figure);
+      return el?.querySelector("astro-island") != null && el.querySelector("astro-island[ssr]") === null;
+    },
+    id,
+    { timeout: timeoutMs },
+  );
+}
