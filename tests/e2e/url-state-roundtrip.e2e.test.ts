@@ -9,7 +9,8 @@
  * Only the figure under test is scrolled into view and hydrated (islands hydrate
  * `client:visible`): a chapter's other training widgets would otherwise train alongside and
  * take the CPU, and the whole-page checks are the site sweep's job (site.e2e.test.ts). The
- * cases run three at a time. Hostile URL states and embed pages: url-state.e2e.test.ts.
+ * cases run three at a time. Hostile URL states: url-state-hostile.e2e.test.ts; embed pages:
+ * url-state.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, type ExpectStatic, expect, test } from "vitest";
 import { EMBEDDABLE_WIDGETS } from "../../src/components/widgets/common/embeddable.ts";
