@@ -54,7 +54,7 @@ describe("chapter 5a: normalisation, ReLU, initialisation", () => {
     const built = await table(p.page, "fig-batch-norm");
     expect(built).toContain("not reached");
     expect(await step(p.page, "fig-batch-norm")).toBe("600 of 600");
-    expect(await w.locator(".chart-static svg").count()).toBe(2);
+    expect(await w.locator(".chart-static svg:visible").count()).toBe(2);
 
     await recordLongTasks(p.page);
     const play = w.locator('[data-action="play"]');
@@ -81,7 +81,7 @@ describe("chapter 5a: normalisation, ReLU, initialisation", () => {
     // Step with the mouse after a reset: 50 steps of each run; a second reset and step replays
     // the same seed in the browser, number for number; a last reset restores the figure.
     await w.locator('[data-action="reset"]').click();
-    await expect.poll(() => w.locator(".chart-static svg").count()).toBe(2);
+    await expect.poll(() => w.locator(".chart-static svg:visible").count()).toBe(2);
     await w.locator('[data-action="step"]').click();
     await expect.poll(() => step(p.page, "fig-batch-norm"), { timeout: 60_000 }).toBe("50 of 600");
     const at50 = await table(p.page, "fig-batch-norm");
@@ -177,7 +177,7 @@ describe("chapter 5a: normalisation, ReLU, initialisation", () => {
   test("without JavaScript every figure, table and the maths are there", async () => {
     const p = await h.openPage(PATH, { javaScriptEnabled: false });
     for (const fig of ["fig-batch-norm", "fig-relu", "fig-he-init"]) {
-      expect(await compare(p.page, fig).locator(".chart-static svg").count()).toBe(2);
+      expect(await compare(p.page, fig).locator(".chart-static svg:visible").count()).toBe(2);
       expect(await compare(p.page, fig).locator('[data-table="comparison"] tbody tr').count()).toBe(2);
       expect(await compare(p.page, fig).locator('[data-action="play"]').isDisabled()).toBe(true);
     }

@@ -91,7 +91,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     expect(built.split(" | ")[3]).toBe("not reached");
     expect(built.split(" | ")[8]).toMatch(/^\d+$/);
     expect(await rcStep()).toBe("600 of 600");
-    expect(await rc.locator(".chart-static svg").count()).toBe(2);
+    expect(await rc.locator(".chart-static svg:visible").count()).toBe(2);
 
     // Keyboard Play trains both runs to the end; they end on the build-time numbers exactly.
     await recordLongTasks(p.page);
@@ -115,7 +115,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
       .poll(() => rc.locator('[data-table="comparison"] caption').textContent())
       .toContain("25 hidden layers");
     await expect.poll(rcStep).toBe("0 of 600");
-    expect(await rc.locator(".chart-static svg").count()).toBe(0);
+    expect(await rc.locator(".chart-static svg:visible").count()).toBe(0);
     // Step with the mouse: 50 steps of each run at depth 25.
     await rc.locator('[data-action="step"]').click();
     await expect.poll(rcStep, { timeout: 60_000 }).toBe("50 of 600");
@@ -126,7 +126,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     await rc.locator('[data-action="reset"]').click();
     await expect.poll(() => rc.getAttribute("data-depth")).toBe("20");
     await expect.poll(rcTable).toBe(built);
-    await expect.poll(() => rc.locator(".chart-static svg").count()).toBe(2);
+    await expect.poll(() => rc.locator(".chart-static svg:visible").count()).toBe(2);
     expect(await rcStep()).toBe("600 of 600");
     // The same seed at depth 25 again (exact value typed this time): the same 50 steps.
     const exact = rc.locator('[data-control="depth"] input[type="number"]');
@@ -280,7 +280,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
   test("without JavaScript every figure's charts, numbers and the maths are there", async () => {
     const p = await h.openPage(PATH, { javaScriptEnabled: false });
     const rc = widget(p.page, "fig-skip-connections", "remedy-compare");
-    expect(await rc.locator(".chart-static svg").count()).toBe(2);
+    expect(await rc.locator(".chart-static svg:visible").count()).toBe(2);
     expect(await rc.locator('[data-table="comparison"] tbody tr').count()).toBe(2);
     expect(await rc.locator('[data-action="play"]').isDisabled()).toBe(true);
     expect(await rc.locator('[data-control="depth"] input[type="range"]').isDisabled()).toBe(true);
@@ -288,7 +288,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     expect(await rg.locator("svg").count()).toBeGreaterThanOrEqual(2);
     expect(await text(rg.locator('[data-readout^="mse-"] dd'))).not.toContain("not trained");
     const cl = widget(p.page, "fig-clipping", "clipping");
-    expect(await cl.locator(".chart-static svg").count()).toBe(2);
+    expect(await cl.locator(".chart-static svg:visible").count()).toBe(2);
     expect(await readout(cl, "plain")).toMatch(/^diverged at step \d+/);
     expect(await p.page.locator(".katex").count()).toBeGreaterThan(10);
     // The prose quotes the figure's own runs: the residual row's numbers are in its sentence.

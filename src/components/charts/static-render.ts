@@ -21,3 +21,26 @@ export function renderChartToString<D, O>(chart: ChartFunction<D, O>, data: D, o
   scopeSvgIds(el, `s${renders}-`);
   return el.outerHTML;
 }
+
+/** Container width below which the narrow static rendering shows (widget.css, `.static-pair`). */
+export const NARROW_STATIC_WIDTH = 360;
+
+/**
+ * Two build-time renderings of one chart, at the chart's own width and at 360 px, of which CSS
+ * shows one by the width of the figure (a container query in widgets/common/widget.css).
+ *
+ * Why: most islands replace their static chart with a live one, drawn at the real width, as
+ * soon as they hydrate. A few keep it until the reader presses Play (their live charts only
+ * exist once a run trains: remedy comparisons, clipping, the RNN loss). A 640 px SVG squeezed
+ * into a phone's 350 px column has 6 px text; the narrow rendering keeps text at its size, with
+ * and without JavaScript. Each rendering scopes its own SVG ids.
+ */
+export function renderResponsiveChartToString<D, O extends { readonly width?: number }>(
+  chart: ChartFunction<D, O>,
+  data: D,
+  options: O,
+): string {
+  const wide = renderChartToString(chart, data, options);
+  const narrow = renderChartToString(chart, data, { ...options, width: NARROW_STATIC_WIDTH });
+  return `<div class="static-pair"><div class="static-narrow">${narrow}</div><div class="static-wide">${wide}</div></div>`;
+}
