@@ -267,15 +267,41 @@ async function openPageWith(
             }),
         );
       for (let i = 0; i < count; i++) await reveal(islands.nth(i));
-      // Any island still waiting (scrolled past too fast): once more, each alone.
+      // Islands still waiting (scrolled past before their IntersectionObserver ran, which a
+      // busy page delays): one at a time, scroll it into view and keep it there until it has
+      // hydrated (up to 5 s each, then the next; all of it bounded by timeoutMs).
       const waiting = page.locator("astro-island[ssr]");
-      for (let i = (await waiting.count()) - 1; i >= 0; i--) {
-        await reveal(waiting.nth(i)).catch(() => undefined);
-        await page.waitForTimeout(100);
+      const hydrateBy = Date.now() + timeoutMs;
+      let left = await waiting.count();
+      while (left > 0) {
+        if (Date.now() > hydrateBy) {
+          const names = await waiting.evaluateAll((els) =>
+            els.map((e) => e.getAttribute("component-url") ?? "?"),
+          );
+          throw new Error(`${left} island(s) not hydrated after ${timeoutMs} ms: ${names.join(", ")}`);
+        }
+        const island = waiting.first();
+        await reveal(island).catch(() => undefined);
+        await island
+          .evaluate(
+            (el, ms) =>
+              new Promise<void>((done) => {
+                if (!el.hasAttribute("ssr")) return done();
+                const stop = () => {
+                  observer.disconnect();
+                  done();
+                };
+                const observer = new MutationObserver(() => {
+                  if (!el.hasAttribute("ssr")) stop();
+                });
+                observer.observe(el, { attributes: true });
+                setTimeout(stop, ms);
+              }),
+            5_000,
+          )
+          .catch(() => undefined);
+        left = await waiting.count();
       }
-      await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, null, {
-        timeout: timeoutMs,
-      });
       // Let lazy chunks (islands' imports, worker modules, data) arrive: no request in flight
       // for SETTLE_MS. Playwright's "networkidle" waits 500 ms of silence on every page, and
       // could stall on a busy machine; this is bounded the same way — the check above is the
