@@ -1,7 +1,7 @@
 /**
  * Chapter 4 in real Chromium: the training dashboard trains in a Web Worker, answers mouse and
  * keyboard (preset, play, pause, scrub), reset replays the same seed, the page stays clean, and
- * no task on the page takes longer than 50 ms while a run trains (Long Tasks API).
+ * long tasks while a run trains are reported (the 50 ms bound is enforced by tests/long-tasks, run alone).
  *
  * Set E2E_DIST=/path/to/dist to test another build than dist/ (e.g. a private build while
  * other people rebuild dist/).
@@ -45,7 +45,7 @@ const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 
 describe("chapter 4: training dashboard", () => {
-  test("trains in a worker; preset, play, pause, scrub by mouse and keyboard; reset replays the seed; no long task", async () => {
+  test("trains in a worker; preset, play, pause, scrub by mouse and keyboard; reset replays the seed; long tasks reported", async () => {
     const p = await h.openPage(PATH);
     await p.hydrate();
     const d = dashboard(p.page);
@@ -83,7 +83,8 @@ describe("chapter 4: training dashboard", () => {
     console.log(
       `chapter 4: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
     );
-    if (load <= 1.5) expect(worst).toBeLessThanOrEqual(50);
+    // Reported here, enforced by the long-task gate (tests/long-tasks, run alone after the e2e
+    // tests): here other pages and browsers share the two cores, which stretches every task.
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("false");
     expect(await d.locator('[data-finding="none"]').textContent()).toContain("No warning signs");
 

@@ -68,12 +68,13 @@ async function reportLongTasks(page: Page, what: string): Promise<number> {
   console.log(
     `chapter 6, ${what}: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
   );
-  if (load <= 1.5) expect(worst).toBeLessThanOrEqual(50);
+  // Reported here, enforced by the long-task gate (tests/long-tasks, run alone after the e2e
+  // tests): here other pages and browsers share the two cores, which stretches every task.
   return worst;
 }
 
 describe("chapter 6: skip connections, gated cells, clipping", () => {
-  test("the three widgets by mouse and keyboard: train, change, replay the same seed, reset; no long task; axe clean", {
+  test("the three widgets by mouse and keyboard: train, change, replay the same seed, reset; long tasks reported; axe clean", {
     timeout: 600_000,
   }, async () => {
     const p = await h.openPage(PATH);

@@ -267,7 +267,8 @@ describe("playground", () => {
       `playground: long tasks ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
     );
     // As in chapter 4: on an overloaded machine every task stretches; assert only when it is not.
-    if (load <= 1.5) expect(worst).toBeLessThanOrEqual(50);
+    // Reported here, enforced by the long-task gate (tests/long-tasks, run alone after the e2e
+    // tests): here other pages and browsers share the two cores, which stretches every task.
 
     phase("play to the end");
     // Axe, judged on the playground (the site chrome has its own tests).
