@@ -59,3 +59,16 @@ export type FromWorker =
   /** The answer to a "grid" request: null for runs without one (MNIST, sequences). */
   | { readonly type: "grid"; readonly generation: number; readonly grid: DecisionGrid | null }
   | { readonly type: "error"; readonly generation: number; readonly message: string };
+
+/**
+ * A worker hosts several runs (run-host.ts), so messages to and from it carry the run's
+ * number, given by the page's worker pool (worker-pool.ts). "close" ends a run for good.
+ */
+export interface ToHost {
+  readonly run: number;
+  readonly message: ToWorker | { readonly type: "close" };
+}
+export interface FromHost {
+  readonly run: number;
+  readonly message: FromWorker;
+}

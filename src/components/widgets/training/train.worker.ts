@@ -1,6 +1,7 @@
 /**
- * The training worker: a module Web Worker that owns one run (see pump.ts) and trains it off
- * the main thread, posting points in small batches. Created by useTrainingRun.ts with
+ * A training worker: a module Web Worker that hosts the runs the page's worker pool places on
+ * it (run-host.ts: one pump per run, taking turns slice by slice) and trains them off the main
+ * thread, posting points in small batches. Created by worker-pool.ts with
  *
  *   new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module" })
  *
@@ -8,23 +9,26 @@
  */
 /// <reference lib="webworker" />
 import { loadBrowserMnist } from "./browser-mnist";
-import type { FromWorker, ToWorker } from "./messages";
-import { createPump } from "./pump";
+import type { FromHost, ToHost } from "./messages";
+import { createRunHost } from "./run-host";
+import { restAfterSlice } from "./worker-pool";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /** A worker can use most of a frame's worth of time per slice: it never blocks the page. */
 const SLICE_MS = 30;
+/** Rest between slices on machines with two cores or fewer (see restAfterSlice). */
+const REST_MS = restAfterSlice(SLICE_MS, navigator.hardwareConcurrency);
 
-const pump = createPump({
-  post: (m: FromWorker) => self.postMessage(m),
+const host = createRunHost({
+  post: (m: FromHost) => self.postMessage(m),
   now: () => performance.now(),
   later: (f) => {
-    const id = setTimeout(f, 0);
+    const id = setTimeout(f, REST_MS);
     return () => clearTimeout(id);
   },
   sliceMs: SLICE_MS,
   loadMnist: loadBrowserMnist,
 });
 
-self.onmessage = (e: MessageEvent<ToWorker>) => pump.handle(e.data);
+self.onmessage = (e: MessageEvent<ToHost>) => host.handle(e.data);

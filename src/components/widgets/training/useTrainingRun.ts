@@ -16,18 +16,22 @@
  * same config again, so the same seed replays the same data, initial weights and batch order
  * and gives bit-identical points. Points from a replaced run are dropped by generation number.
  *
- * The run lives in a module Web Worker (train.worker.ts). Where Workers are unavailable (or
- * the worker fails to load, e.g. under a strict CSP) the same pump runs on the main thread in
- * slices of MAIN_THREAD_SLICE_MS, so the page still never has a long task.
+ * The run lives on one of the page's shared module Web Workers (worker-pool.ts: at most one
+ * fewer than the machine's cores, so training always leaves the page a core). Where Workers are
+ * unavailable (or the worker fails to load, e.g. under a strict CSP) the same pump runs on the
+ * main thread in slices of MAIN_THREAD_SLICE_MS, so the page still never has a long task.
  *
  * UI updates are batched: the worker posts every ~30 ms, the hook re-renders at most every
- * `refreshMs` (default 150 ms; pass more under prefers-reduced-motion), and at once when a
- * run pauses or ends.
+ * `refreshMs` (default 150 ms; pass more under prefers-reduced-motion), on a beat shared by
+ * every run on the page with the same `refreshMs` (so a comparison's runs re-render together),
+ * and at once when a run pauses or ends.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
+import { onBeat } from "./beat";
 import type { DecisionGrid } from "./decision-grid";
 import type { FindingView, FromWorker, RunProgress, ToWorker, TrainingPoint } from "./messages";
+import { pageWorkerPool } from "./worker-pool";
 
 /** Main-thread slices stay far below the 50 ms long-task line, leaving room for drawing. */
 export const MAIN_THREAD_SLICE_MS = 8;
@@ -114,21 +118,10 @@ function mainThreadChannel(onMessage: (m: FromWorker) => void): Channel {
   };
 }
 
+/** A run on one of the page's shared workers (worker-pool.ts), or null if there are none. */
 function workerChannel(onMessage: (m: FromWorker) => void, onFail: () => void): Channel | null {
-  if (typeof Worker === "undefined") return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL("./train.worker.ts", import.meta.url), { type: "module" });
-  } catch {
-    return null;
-  }
-  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
-  // A module that fails to load (network, CSP) reports here, before any message.
-  worker.onerror = (e) => {
-    e.preventDefault();
-    onFail();
-  };
-  return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
+  const port = pageWorkerPool()?.open(onMessage, onFail) ?? null;
+  return port && { send: (m) => port.send(m), close: () => port.close() };
 }
 
 /**
@@ -158,16 +151,17 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
   const [playing, setPlaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<"worker" | "main-thread">("main-thread");
-  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Cancels the pending re-render (see onBeat), or null when none is pending. */
+  const flushTimer = useRef<(() => void) | null>(null);
 
   const flushNow = useCallback(() => {
-    if (flushTimer.current) clearTimeout(flushTimer.current);
+    flushTimer.current?.();
     flushTimer.current = null;
     setVersion((v) => v + 1);
   }, []);
   const flushSoon = useCallback(() => {
     if (flushTimer.current) return;
-    flushTimer.current = setTimeout(flushNow, refreshMs);
+    flushTimer.current = onBeat(refreshMs, flushNow);
   }, [flushNow, refreshMs]);
 
   const onMessage = useCallback(
@@ -231,7 +225,7 @@ export function useTrainingRun(config: ExperimentConfig, options: TrainingRunOpt
     return () => {
       channel.current?.close();
       channel.current = null;
-      if (flushTimer.current) clearTimeout(flushTimer.current);
+      flushTimer.current?.();
     };
   }, [useWorker, onMessage, begin, flushNow]);
 
