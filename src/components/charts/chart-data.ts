@@ -37,3 +37,10 @@ export function chartDataOf(el: Element): readonly ChartRow[] | undefined {
   const data = dataByChart.get(el);
   return typeof data === "function" ? data() : data;
 }
+
+/** Gives `to` the rows attached to `from` (a chart morphed into the one on the page). */
+export function moveChartData(from: Element, to: Element): void {
+  const data = dataByChart.get(from);
+  if (data === undefined) dataByChart.delete(to);
+  else dataByChart.set(to, data);
+}

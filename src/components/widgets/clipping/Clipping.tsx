@@ -27,7 +27,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
-import { useQueuedDraw, useQueuedFlag } from "../training/useQueuedDraw";
+import { useQueuedFlag } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { ClipVectors, clipVectorRows } from "./ClipVectors";
@@ -117,8 +117,6 @@ function Clipping(props: ClippingProps) {
     (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps: CLIPPING_STEPS }, doc),
     [runs],
   );
-  const queuedNorms = useQueuedDraw(drawNorms);
-  const queuedLoss = useQueuedDraw(drawLoss);
 
   const runConfigChanged = config.kind !== defaults.kind || config.c !== defaults.c;
   const useStatic = !started && !runConfigChanged && props.staticStatus !== undefined;
@@ -194,7 +192,7 @@ function Clipping(props: ClippingProps) {
           {threshold !== null ? "; dashed: c" : ""}
         </figcaption>
         {liveNorms ? (
-          <ChartMount name="clip-norms" draw={queuedNorms} />
+          <ChartMount name="clip-norms" draw={drawNorms} queued />
         ) : (
           <div class="chart-static">{props.children}</div>
         )}
@@ -204,7 +202,7 @@ function Clipping(props: ClippingProps) {
           Loss (log scale): first colour not clipped, second clipped; training solid, held-out dotted
         </figcaption>
         {liveLoss ? (
-          <ChartMount name="clip-loss" draw={queuedLoss} />
+          <ChartMount name="clip-loss" draw={drawLoss} queued />
         ) : (
           <div class="chart-static">{props.loss}</div>
         )}

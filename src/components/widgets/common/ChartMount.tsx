@@ -12,7 +12,7 @@
  * static figure is rendered at.
  *
  * `draw` should be memoised (useCallback/useMemo on the widget's config) so the chart is
- * rebuilt only when what it shows changes. Errors thrown by `draw` propagate to the widget's
+ * rebuilt only when what it shows changes; charts that change while a run trains pass `queued`. Errors thrown by `draw` propagate to the widget's
  * ErrorBoundary (Preact routes effect errors there).
  *
  * Pointer handlers receive the pointer's position in the chart's own coordinate system
@@ -24,8 +24,10 @@
  */
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type ChartRow, chartDataOf } from "../../charts/chart-data";
+import { type ChartRow, chartDataOf, moveChartData } from "../../charts/chart-data";
 import { scopeSvgIds } from "../../charts/chart-svg";
+import { morphChart } from "../../charts/morph-chart";
+import { useQueuedDraw } from "../training/useQueuedDraw";
 import { ChartExport } from "./export/ChartExport";
 import { hoistChartStyles } from "./hoist-chart-styles";
 
@@ -58,10 +60,17 @@ export interface ChartMountProps {
    * with withChartData (read only when the reader exports).
    */
   readonly exportRows?: () => readonly ChartRow[];
+  /**
+   * Redraws wait their turn in the page-wide draw queue (useQueuedDraw): one chart per browser
+   * task, so a widget whose several charts change together never draws them all in one task.
+   * Only this mount re-renders when its turn comes, not the widget around it, and the chart on
+   * the page is morphed into the new one (charts/morph-chart.ts) rather than replaced.
+   */
+  readonly queued?: boolean;
 }
 
 export const DEFAULT_CHART_WIDTH = 640;
-/** Counts live draws on this page, for unique id prefixes (see scopeSvgIds). */
+/** Counts chart mounts that have drawn on this page, for unique id prefixes (see scopeSvgIds). */
 let liveCharts = 0;
 /** Charts never get narrower than this (the mount scrolls sideways below it). */
 const MIN_CHART_WIDTH = 280;
@@ -78,7 +87,8 @@ export function ChartMount(props: ChartMountProps) {
   const dragging = useRef(false);
   const [drawn, setDrawn] = useState(false);
   const [width, setWidth] = useState<number | null>(null);
-  const { draw, onPointer } = props;
+  const { onPointer } = props;
+  const draw = useQueuedDraw(props.draw, props.queued === true);
 
   // Measure the mount, and keep measuring: rotation, sidebar toggles, window resizes.
   useLayoutEffect(() => {
@@ -94,15 +104,28 @@ export function ChartMount(props: ChartMountProps) {
     return () => ro.disconnect();
   }, []);
 
+  /** This mount's prefix for SVG ids, the same for every redraw (so a morph keeps them). */
+  const idPrefix = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (width === null) return;
     const el = draw(document, { width }) as PlotElement;
-    liveCharts += 1;
-    scopeSvgIds(el, `c${liveCharts}-`);
+    if (idPrefix.current === null) {
+      liveCharts += 1;
+      idPrefix.current = `c${liveCharts}-`;
+    }
+    scopeSvgIds(el, idPrefix.current);
     // Plot's <style> per chart would restyle the whole page on every redraw.
     hoistChartStyles(el);
-    host.current?.replaceChildren(el);
-    chart.current = el;
+    const shown = chart.current;
+    if (props.queued && shown?.isConnected && shown.nodeName === el.nodeName) {
+      // A training chart redrawn: change only what differs (morph-chart.ts).
+      morphChart(shown, el);
+      moveChartData(el, shown);
+      shown.scale = el.scale;
+    } else {
+      host.current?.replaceChildren(el);
+      chart.current = el;
+    }
     setDrawn(true);
   }, [draw, width]);
 

@@ -116,7 +116,7 @@ function InitVariance(props: InitVarianceProps) {
       </div>
       <figure class="iv-chart">
         <figcaption>Activation variance per layer (forwards), log scale</figcaption>
-        <ChartMount name="activations" draw={drawActs}>
+        <ChartMount name="activations" draw={drawActs} queued>
           {props.children}
         </ChartMount>
       </figure>
@@ -124,7 +124,7 @@ function InitVariance(props: InitVarianceProps) {
         <figcaption>
           Gradient variance per layer (backwards, from layer {config.depth} to layer 1), log scale
         </figcaption>
-        <ChartMount name="gradients" draw={drawGrads}>
+        <ChartMount name="gradients" draw={drawGrads} queued>
           {props.grads}
         </ChartMount>
       </figure>

@@ -27,7 +27,6 @@ import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
 import type { TrainingPoint } from "../training/messages";
 import { MNIST_ASSET_MB } from "../training/mnist-asset";
-import { useQueuedDraw } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -103,9 +102,6 @@ function LayerSpeed(props: LayerSpeedProps) {
     // deps: run.version
     [run.version, steps],
   );
-  // One chart redrawn per task while the run trains (see useQueuedDraw).
-  const queuedProfile = useQueuedDraw(drawProfile);
-  const queuedSeries = useQueuedDraw(drawSeries);
 
   const stop = run.progress.stop;
   const loading = run.progress.phase === "loading-data" && !run.error;
@@ -201,14 +197,14 @@ function LayerSpeed(props: LayerSpeedProps) {
           value={last ? fmt(firstToLastHidden(last, knobs.depth)) : "–"}
         />
       </ReadoutList>
-      <ChartMount draw={queuedProfile} name="layer-profile">
+      <ChartMount draw={drawProfile} queued name="layer-profile">
         {props.children}
       </ChartMount>
       <p class="widget-note">
         ‖∂L/∂W‖ of each layer's weights: grey at the first step, blue at the latest. A line that falls toward
         layer 1 is a network whose early layers learn slowly.
       </p>
-      <ChartMount draw={queuedSeries} name="layer-series">
+      <ChartMount draw={drawSeries} queued name="layer-series">
         {props.series}
       </ChartMount>
       <p class="widget-note">The same norms over training, one line per layer (darker = nearer the input).</p>

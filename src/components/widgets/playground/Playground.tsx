@@ -26,7 +26,6 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import type { DecisionGrid } from "../training/decision-grid";
-import { useQueuedDraw } from "../training/useQueuedDraw";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { type RunSummary, summarise } from "../training-dashboard/summary";
 import { ExerciseLink } from "./ExerciseLink";
@@ -178,25 +177,19 @@ function Playground(props: PlaygroundProps) {
   const name = state.preset === "custom" ? "your run" : PG_PRESETS[state.preset].label;
   const runs = useMemo(() => [{ name, points }], [name, points, run.version]);
   const steps = runConfig.steps;
-  const drawLoss = useQueuedDraw(
-    useCallback(
-      (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps }, doc),
-      [runs, steps],
-    ),
+  const drawLoss = useCallback(
+    (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps }, doc),
+    [runs, steps],
   );
-  const drawGrads = useQueuedDraw(
-    useCallback(
-      (doc: Document, s: ChartSize) =>
-        layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
-      [runs, steps],
-    ),
+  const drawGrads = useCallback(
+    (doc: Document, s: ChartSize) =>
+      layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
+    [runs, steps],
   );
-  const drawRatios = useQueuedDraw(
-    useCallback(
-      (doc: Document, s: ChartSize) =>
-        layerSeriesChart(runs, { metric: "updateRatio", width: s.width, steps }, doc),
-      [runs, steps],
-    ),
+  const drawRatios = useCallback(
+    (doc: Document, s: ChartSize) =>
+      layerSeriesChart(runs, { metric: "updateRatio", width: s.width, steps }, doc),
+    [runs, steps],
   );
   // The boundary chart (Plot's raster mark, ~10 KB gzipped) loads with the first grid, not
   // with the page: the build-time figure shows the data until then.
@@ -208,7 +201,7 @@ function Playground(props: PlaygroundProps) {
       () => undefined, // the static figure stays; the readouts and other charts carry on
     );
   }, [grid, boundaryChart]);
-  // Not queued (useQueuedDraw): a grid arrives in its own message, so its redraw is its own
+  // Not queued (ChartMount queued): a grid arrives in its own message, so its redraw is its own
   // task anyway, and the chart mounts only once both the grid and the chart module are here.
   const drawBoundary = useCallback(
     (doc: Document, s: ChartSize) =>
@@ -377,7 +370,7 @@ function Playground(props: PlaygroundProps) {
           <div class="pg-charts">
             <figure class="pg-chart">
               <figcaption>Loss: training (solid) and held-out (dotted)</figcaption>
-              <ChartMount name="loss" draw={drawLoss}>
+              <ChartMount name="loss" draw={drawLoss} queued>
                 {props.children}
               </ChartMount>
             </figure>
@@ -394,13 +387,13 @@ function Playground(props: PlaygroundProps) {
               <figcaption>
                 Gradient norm per layer, log scale (blue: input side, orange: output side)
               </figcaption>
-              <ChartMount name="grads" draw={drawGrads}>
+              <ChartMount name="grads" draw={drawGrads} queued>
                 {props.grads}
               </ChartMount>
             </figure>
             <figure class="pg-chart">
               <figcaption>Update ratio ‖ΔW‖/‖W‖ per layer, log scale</figcaption>
-              <ChartMount name="ratios" draw={drawRatios}>
+              <ChartMount name="ratios" draw={drawRatios} queued>
                 {props.ratios}
               </ChartMount>
             </figure>

@@ -38,7 +38,7 @@ import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
-import { useQueuedDraw, useQueuedFlag } from "../training/useQueuedDraw";
+import { useQueuedFlag } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -155,8 +155,6 @@ function RemedyCompare(props: RemedyCompareProps) {
       layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
     [runs, steps],
   );
-  const queuedLoss = useQueuedDraw(drawLoss);
-  const queuedGrads = useQueuedDraw(drawGrads);
   // Play swaps the static figures for live charts: each chart's first draw in its own task.
   const liveLoss = useQueuedFlag(started);
   const liveGrads = useQueuedFlag(started);
@@ -243,7 +241,7 @@ function RemedyCompare(props: RemedyCompareProps) {
             <span class="rc-key rc-key--2">{pair.remedy.name}</span>; training solid, held-out dotted
           </figcaption>
           {liveLoss ? (
-            <ChartMount name="loss" draw={queuedLoss} />
+            <ChartMount name="loss" draw={drawLoss} queued />
           ) : (
             <div class="chart-static">{props.children}</div>
           )}
@@ -254,7 +252,7 @@ function RemedyCompare(props: RemedyCompareProps) {
             solid, {pair.remedy.name} dashed
           </figcaption>
           {liveGrads ? (
-            <ChartMount name="grads" draw={queuedGrads} />
+            <ChartMount name="grads" draw={drawGrads} queued />
           ) : (
             <div class="chart-static">{props.grads}</div>
           )}

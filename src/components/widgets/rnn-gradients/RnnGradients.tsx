@@ -26,7 +26,6 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { fmt } from "../neuron-stepper/format";
-import { useQueuedDraw } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { addingLossChart } from "./adding-loss-chart";
@@ -139,7 +138,6 @@ function RnnGradients(props: RnnGradientsProps) {
       addingLossChart(runs, { width: s.width, steps: RNN_TRAIN_STEPS, baseline: ADDING_BASELINE_MSE }, doc),
     [runs],
   );
-  const queuedLoss = useQueuedDraw(drawLoss);
   const drawProfile = useCallback(
     (doc: Document, s: ChartSize) => gradientProfileChart(view, { width: s.width }, doc),
     [view],
@@ -224,7 +222,7 @@ function RnnGradients(props: RnnGradientsProps) {
         {useStatic || !started ? (
           <div class="chart-static">{props.loss}</div>
         ) : (
-          <ChartMount name="rnn-loss" draw={queuedLoss} />
+          <ChartMount name="rnn-loss" draw={drawLoss} queued />
         )}
       </figure>
       <ReadoutList label="Training" live>

@@ -29,7 +29,6 @@ import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
-import { useQueuedDraw } from "../training/useQueuedDraw";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -155,16 +154,6 @@ function TrainingDashboard(props: TrainingDashboardProps) {
     [shown],
   );
 
-  // Each chart redraws in its own task (see useQueuedDraw).
-  const queued = {
-    drawLoss: useQueuedDraw(drawLoss),
-    drawGrads: useQueuedDraw(drawGrads),
-    drawRatios: useQueuedDraw(drawRatios),
-    drawGradHist: useQueuedDraw(drawGradHist),
-    drawActHist: useQueuedDraw(drawActHist),
-    drawShares: useQueuedDraw(drawShares),
-  };
-
   const disabled = !hydrated;
   const k = config.knobs;
   return (
@@ -286,19 +275,19 @@ function TrainingDashboard(props: TrainingDashboardProps) {
       <div class="td-charts">
         <figure class="td-chart">
           <figcaption>Loss: training (solid) and held-out (dotted)</figcaption>
-          <ChartMount name="loss" draw={queued.drawLoss}>
+          <ChartMount name="loss" draw={drawLoss} queued>
             {props.children}
           </ChartMount>
         </figure>
         <figure class="td-chart">
           <figcaption>Gradient norm per layer, log scale (blue: input side, orange: output side)</figcaption>
-          <ChartMount name="grads" draw={queued.drawGrads}>
+          <ChartMount name="grads" draw={drawGrads} queued>
             {props.grads}
           </ChartMount>
         </figure>
         <figure class="td-chart">
           <figcaption>Update ratio ‖ΔW‖/‖W‖ per layer, log scale</figcaption>
-          <ChartMount name="ratios" draw={queued.drawRatios}>
+          <ChartMount name="ratios" draw={drawRatios} queued>
             {props.ratios}
           </ChartMount>
         </figure>
@@ -319,13 +308,13 @@ function TrainingDashboard(props: TrainingDashboardProps) {
       <div class="td-charts td-charts--step">
         <figure class="td-chart">
           <figcaption>Histogram of |∂L/∂W| per layer at step {chartPoint?.step ?? 0}</figcaption>
-          <ChartMount name="grad-hist" draw={queued.drawGradHist}>
+          <ChartMount name="grad-hist" draw={drawGradHist} queued>
             {props.gradHist}
           </ChartMount>
         </figure>
         <figure class="td-chart">
           <figcaption>Histogram of activations per hidden layer at step {chartPoint?.step ?? 0}</figcaption>
-          <ChartMount name="act-hist" draw={queued.drawActHist}>
+          <ChartMount name="act-hist" draw={drawActHist} queued>
             {props.actHist}
           </ChartMount>
         </figure>
@@ -334,7 +323,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
             Saturated units (first bar) and dead units (second bar) per hidden layer at step{" "}
             {chartPoint?.step ?? 0}
           </figcaption>
-          <ChartMount name="shares" draw={queued.drawShares}>
+          <ChartMount name="shares" draw={drawShares} queued>
             {props.shares}
           </ChartMount>
         </figure>

@@ -1,6 +1,7 @@
 /**
- * useQueuedDraw(draw): the chart function to hand to ChartMount, changed at most one chart per
- * browser task across the whole page.
+ * useQueuedDraw(draw, enabled): the chart function a ChartMount draws with, changed at most one
+ * chart per browser task across the whole page. Widgets do not call it: they pass `queued` to
+ * ChartMount, which calls it, so a queued turn re-renders the mount alone.
  *
  * Why: a dashboard redraws several Plot charts each time a run reports; drawn in one commit
  * they add up to one long task (each chart is tens of milliseconds on a slow phone). Queued,
@@ -9,7 +10,7 @@
  * once, with the newest function.
  *
  *   const drawLoss = useCallback((doc, size) => lossChart(runs, { width: size.width }, doc), [runs]);
- *   <ChartMount draw={useQueuedDraw(drawLoss)} />
+ *   <ChartMount draw={drawLoss} queued />
  *
  * The first draw is not queued, so a chart appears with its island. A chart that replaces a
  * static figure later (on Play) mounts behind useQueuedFlag, so its first draw is queued too:
@@ -41,7 +42,7 @@ function enqueue(job: Job): void {
   }
 }
 
-export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F): F {
+export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F, enabled = true): F {
   const [current, setCurrent] = useState<F>(() => draw);
   const latest = useRef(draw);
   latest.current = draw;
@@ -56,15 +57,15 @@ export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F):
   }, []);
 
   useEffect(() => {
-    if (draw === current || waiting.current) return;
+    if (!enabled || draw === current || waiting.current) return;
     waiting.current = true;
     enqueue(() => {
       waiting.current = false;
       if (alive.current) setCurrent(() => latest.current);
     });
-  }, [draw, current]);
+  }, [draw, current, enabled]);
 
-  return current;
+  return enabled ? current : draw;
 }
 
 /**
