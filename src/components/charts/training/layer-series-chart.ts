@@ -12,6 +12,7 @@ import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg
 import { colour } from "../palette";
 import { layerColour } from "./layer-colours";
 import {
+  CHART_POINT_BUDGET,
   type ChartRun,
   decadeDomain,
   decadeLabel,
@@ -22,6 +23,7 @@ import {
   layerCount,
   layerRows,
   runDash,
+  thinEvenly,
 } from "./series";
 
 export interface LayerSeriesOptions {
@@ -59,7 +61,8 @@ export function layerSeriesChart(
   // or they would sit on the axis's tick labels.
   const early = ends.every((e) => e.step < 0.15 * maxStep);
   const highest = ends.length > 1 ? Math.max(...ends.map((e) => e.value)) : Number.NEGATIVE_INFINITY;
-  // One mark per (run, layer) with a constant stroke: far cheaper than a stroke channel.
+  // One line mark per run, a series per layer (z), each series thinned to the point budget
+  // (CHART_POINT_BUDGET). The stroke is a literal colour per row, so Plot builds no colour scale.
   const byLine = new Map<string, LayerRow[]>();
   for (const r of rows) {
     const key = `${r.runIndex}:${r.layer}`;
@@ -67,17 +70,25 @@ export function layerSeriesChart(
     if (list) list.push(r);
     else byLine.set(key, [r]);
   }
+  const perLine = Math.max(24, Math.floor(CHART_POINT_BUDGET / Math.max(1, byLine.size)));
+  const byRun = new Map<number, LayerRow[]>();
+  for (const series of byLine.values()) {
+    const runIndex = series[0]!.runIndex;
+    const list = byRun.get(runIndex) ?? [];
+    for (const r of thinEvenly(series, perLine)) list.push(r);
+    byRun.set(runIndex, list);
+  }
   const marks = [
-    ...[...byLine.values()].map((series) => {
-      const { runIndex, layer } = series[0]!;
-      return line(series, {
+    ...[...byRun].map(([runIndex, drawn]) =>
+      line(drawn, {
         x: "step",
         y: "value",
-        stroke: layerColour(layer, n),
+        z: "layer",
+        stroke: (r: LayerRow) => layerColour(r.layer, n),
         strokeWidth: 1.5,
         strokeDasharray: runDash(runIndex) ?? undefined,
-      });
-    }),
+      }),
+    ),
     // The label of the higher line sits above it and the lower one's below it, so the two
     // never overlap where the lines end close together.
     ...[ends.filter((e) => e.value >= highest), ends.filter((e) => e.value < highest)].map((group, below) =>
