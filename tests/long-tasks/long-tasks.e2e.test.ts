@@ -6,138 +6,188 @@
  * For every widget that trains or recomputes in the page, the test opens its chapter, lets the
  * page load and every island hydrate, waits a second more — so the page-load and hydration
  * window is deliberately EXCLUDED: the bound is about what happens while a widget trains —
- * then starts two recorders and drives the widget (Play, or its knobs):
- *  - the Long Tasks API (PerformanceObserver "longtask"): wall-clock tasks >= 50 ms;
- *  - a Chromium trace of the renderer's main thread: every task with its CPU time.
- * It asserts that no task used more than 50 ms of main-thread CPU (unless the machine is
- * overloaded: 1-minute load above 4 per core). The Long Tasks API's wall-clock worst is printed
- * (and, on a quiet machine, flagged against 50 ms) but not yet asserted: see the comment in
- * measure(). Wall time on an overloaded machine measures the machine, not the page (see
- * main-thread-tasks.ts); both numbers are printed per widget either way, with the load.
+ * then drives the widget (Play, or its knobs) under the Long Tasks API, the issue's own
+ * instrument: every main-thread task of 50 ms or more, wall clock. Long animation frames are
+ * recorded too, only to say which script a long task ran.
  *
- * Each scenario trains for at most PLAY_MS, then pauses, and must change what the widget
- * shows (so a widget that silently did nothing cannot pass).
+ * The assertion: no long task at all, unless the machine was busy with other work during the
+ * measurement (cpu-watch.ts: more than OTHER_CORES_BUSY cores used by processes other than the
+ * browser and this test — a wall clock then measures that work, not the page). Then, and when a
+ * widget goes over, the widget is measured once more on a fresh page under a Chromium trace
+ * (main-thread-tasks.ts), which gives each task's CPU time and what it did: printed, and on a
+ * busy machine asserted instead (no task over 50 ms of main-thread CPU).
+ *
+ * Each scenario trains for at most PLAY_MS, then pauses, and must change what the widget shows
+ * (so a widget that silently did nothing cannot pass). The table at the end gives the worst
+ * long task per widget: the number issue 5 asks to report.
  *
  * Run: `npm run test:long-tasks` after a build (E2E_DIST=/path/to/dist for another build).
  */
-import { availableParallelism, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type Locator, type Page, startHarness } from "../e2e/harness.ts";
+import { type CpuUse, startCpuWatch } from "./cpu-watch.ts";
 import { type MainThreadTask, startMainThreadTrace, stopMainThreadTrace } from "./main-thread-tasks.ts";
 
 /** The issue's bound, and the Long Tasks API's own threshold. */
 const LONG_TASK_MS = 50;
 /** Training time per widget: long enough for many redraws, short enough to keep the gate quick. */
 const PLAY_MS = 5_000;
-/** Above this 1-minute load per core the wall-clock bound is reported, not asserted. */
-const QUIET_LOAD_PER_CORE = 1;
 /**
- * Above this load even CPU time stretches (shared caches and cores: 55 ms measured for a task
- * of ~25 ms at 20 per core); the CPU bound is then reported, not asserted. CI runs this pass
- * alone, far below it.
+ * Cores used by other processes above which the machine counts as busy during a measurement.
+ * Alone, the gate measured 0.00-0.05 (this test's own Node process is not counted).
  */
-const BUSY_LOAD_PER_CORE = 4;
+const OTHER_CORES_BUSY = 0.3;
 
 let h: Harness;
 beforeAll(async () => {
   const root = process.env.E2E_DIST;
   h = await startHarness(root ? { root } : {});
 });
+
+interface Measured {
+  readonly widget: string;
+  /** Long Tasks API durations (ms), >= 50 each. */
+  readonly longTasks: number[];
+  readonly cpu: CpuUse | null;
+  /** From the traced second pass, when there was one. */
+  readonly traced?: MainThreadTask[];
+}
+/** Every measurement, retries included (a retry does not hide the attempt before it). */
+const results: Measured[] = [];
+
 afterAll(async () => {
-  // One table for the report: the worst task per widget, both ways.
+  const fmt = (n: number) => n.toFixed(0).padStart(5);
   console.log(
     [
-      "worst task while training, per widget (wall = Long Tasks API; CPU = main-thread trace):",
-      ...results.map(
-        (r) =>
-          `  ${r.widget.padEnd(34)} wall ${Math.max(0, ...r.longTasks)
-            .toFixed(0)
-            .padStart(5)} ms` +
-          `  CPU ${Math.max(0, ...r.tasks.map((t) => t.cpuMs))
-            .toFixed(1)
-            .padStart(5)} ms  (load ${r.load.toFixed(1)}/core)`,
-      ),
+      "worst long task while training, per widget (Long Tasks API, wall clock; bound 50 ms):",
+      ...results.map((r, i) => {
+        const retry = results.slice(0, i).some((q) => q.widget === r.widget) ? " (retry)" : "";
+        const cpu = r.cpu
+          ? `other work ${r.cpu.otherCores.toFixed(2)} cores, browser ${r.cpu.browserCores.toFixed(2)}`
+          : "machine use unknown";
+        const traced = r.traced
+          ? `; traced again: worst ${Math.max(0, ...r.traced.map((t) => t.cpuMs)).toFixed(1)} ms CPU`
+          : "";
+        return `  ${(r.widget + retry).padEnd(34)} ${fmt(Math.max(0, ...r.longTasks))} ms  (${r.longTasks.length} tasks >= 50 ms; ${cpu}${traced})`;
+      }),
     ].join("\n"),
   );
   await h?.close();
 });
 
-const loadPerCore = () => loadavg()[0]! / availableParallelism();
+const busy = (cpu: CpuUse | null) => cpu !== null && cpu.otherCores > OTHER_CORES_BUSY;
 
-interface Measured {
-  readonly widget: string;
-  readonly longTasks: number[];
-  readonly tasks: MainThreadTask[];
-  /** Highest 1-minute load per core seen at either end of the measurement. */
-  readonly load: number;
+interface Scenario {
+  readonly name: string;
+  readonly path: string;
+  readonly selector: string;
+  readonly drive: (page: Page, widget: Locator) => Promise<void>;
 }
-const results: Measured[] = [];
 
-async function openHydrated(path: string) {
-  const p = await h.openPage(path);
+async function openWidget(s: Scenario) {
+  const p = await h.openPage(s.path);
   await p.hydrate();
   // Settle after hydration: lazy chunks, first draws, fonts. Not measured.
   await p.page.waitForTimeout(1_000);
-  return p;
+  const widget = p.page.locator(s.selector).first();
+  await widget.scrollIntoViewIfNeeded();
+  return { p, widget };
 }
 
-/** Long Tasks API recorder, started after hydration. */
-async function recordLongTasks(page: Page): Promise<void> {
+/** Long Tasks API and long-animation-frame recorders, started after hydration. */
+async function startRecorders(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: number[]; __longFrames: string[] };
     w.__longTasks = [];
+    w.__longFrames = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push(e.duration);
     }).observe({ type: "longtask" });
+    interface Script {
+      invoker: string;
+      duration: number;
+      sourceURL: string;
+      sourceFunctionName: string;
+    }
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { scripts?: Script[] })[]) {
+          const scripts = (e.scripts ?? [])
+            .filter((s) => s.duration >= 5)
+            .map(
+              (s) =>
+                `${s.invoker} ${s.duration.toFixed(0)} ms (${s.sourceURL.split("/").pop()} ${s.sourceFunctionName})`,
+            );
+          w.__longFrames.push(`frame ${e.duration.toFixed(0)} ms: ${scripts.join(", ") || "rendering only"}`);
+        }
+      }).observe({ type: "long-animation-frame" });
+    } catch {
+      // No long-animation-frame entries in this browser: long tasks are still recorded.
+    }
   });
 }
-const takeLongTasks = (page: Page) =>
+
+const takeRecords = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    return w.__longTasks.splice(0);
+    const w = window as unknown as { __longTasks: number[]; __longFrames: string[] };
+    return { longTasks: w.__longTasks.splice(0), longFrames: w.__longFrames.splice(0) };
   });
 
-/** Measures `drive` on `widget`: both recorders around it, and a check that the widget changed. */
-async function measure(page: Page, name: string, widget: Locator, drive: () => Promise<void>): Promise<void> {
-  await widget.scrollIntoViewIfNeeded();
+async function measureScenario(s: Scenario): Promise<void> {
+  const { p, widget } = await openWidget(s);
   const before = await widget.textContent();
-  const loadBefore = loadPerCore();
-  await recordLongTasks(page);
-  await startMainThreadTrace(h.browser, page);
+  await startRecorders(p.page);
+  const watch = startCpuWatch();
+  await s.drive(p.page, widget);
+  // Let the last redraws land inside the measured window.
+  await p.page.waitForTimeout(500);
+  const cpu = watch.stop();
+  const { longTasks, longFrames } = await takeRecords(p.page);
+  expect(await widget.textContent(), `${s.name}: the widget should show something new`).not.toBe(before);
+  p.expectClean();
+  await p.close();
+
+  const worst = Math.max(0, ...longTasks);
+  console.log(
+    `long tasks, ${s.name}: ${longTasks.length} tasks >= ${LONG_TASK_MS} ms, worst ${worst.toFixed(0)} ms;` +
+      (cpu
+        ? ` other work ${cpu.otherCores.toFixed(2)} cores, browser ${cpu.browserCores.toFixed(2)} cores`
+        : " machine use unknown") +
+      (longFrames.length ? `\n  long frames: ${longFrames.join("\n    ")}` : ""),
+  );
+  let traced: MainThreadTask[] | undefined;
+  if (longTasks.length > 0 || busy(cpu)) traced = await traceScenario(s);
+  results.push({ widget: s.name, longTasks, cpu, ...(traced ? { traced } : {}) });
+
+  if (!busy(cpu)) {
+    expect(longTasks, `${s.name}: tasks of ${LONG_TASK_MS} ms or more while it trained`).toEqual([]);
+  } else {
+    const heavy = (traced ?? []).filter((t) => t.cpuMs > LONG_TASK_MS).map((t) => `${t.cpuMs.toFixed(0)} ms`);
+    expect(heavy, `${s.name}: main-thread tasks over ${LONG_TASK_MS} ms of CPU (machine busy)`).toEqual([]);
+  }
+}
+
+/** The same scenario on a fresh page under a Chromium trace: each task's CPU and its parts. */
+async function traceScenario(s: Scenario): Promise<MainThreadTask[]> {
+  const { p, widget } = await openWidget(s);
+  await startMainThreadTrace(h.browser, p.page);
+  let tasks: MainThreadTask[] = [];
   try {
-    await drive();
-    // Let the last redraws land inside the measured window.
-    await page.waitForTimeout(500);
+    await s.drive(p.page, widget);
+    await p.page.waitForTimeout(500);
   } finally {
-    const tasks = await stopMainThreadTrace(h.browser);
-    const longTasks = await takeLongTasks(page);
-    results.push({ widget: name, longTasks, tasks, load: Math.max(loadBefore, loadPerCore()) });
-    const worstCpu = tasks.reduce((w, t) => (t.cpuMs > w.cpuMs ? t : w), tasks[0]!);
-    console.log(
-      `long tasks, ${name}: Long Tasks API ${longTasks.length} tasks >= 50 ms, worst ${Math.max(0, ...longTasks).toFixed(0)} ms wall;` +
-        ` main thread ${tasks.length} tasks, worst ${worstCpu?.cpuMs.toFixed(1)} ms CPU (${worstCpu?.wallMs.toFixed(0)} ms wall: ${worstCpu?.breakdown});` +
-        ` load ${loadBefore.toFixed(1)}..${loadPerCore().toFixed(1)} per core`,
-    );
+    tasks = await stopMainThreadTrace(h.browser);
+    await p.close();
   }
-  expect(await widget.textContent(), `${name}: the widget should show something new`).not.toBe(before);
-  const last = results[results.length - 1]!;
-  expect(last.tasks.length, `${name}: the trace recorded the page's main thread`).toBeGreaterThan(10);
-  const heavy = last.tasks
-    .filter((t) => t.cpuMs > LONG_TASK_MS)
-    .map((t) => `${t.cpuMs.toFixed(0)} ms (${t.breakdown})`);
-  // Soft: a failing widget does not stop the chapter's other widgets being measured and reported.
-  if (last.load <= BUSY_LOAD_PER_CORE) {
-    expect.soft(heavy, `${name}: main-thread tasks over ${LONG_TASK_MS} ms of CPU`).toEqual([]);
-  }
-  // The wall-clock bound (the Long Tasks API's own measure) is printed, not yet asserted: it has
-  // not been shown on a quiet machine (every run so far shared its two cores with other work),
-  // and issue 5 stays open on exactly this point. Assert it here once a quiet run shows it holds.
-  if (last.load <= QUIET_LOAD_PER_CORE) {
-    const worstWall = Math.max(0, ...last.longTasks);
-    console.log(
-      `${name}: worst long task ${worstWall.toFixed(0)} ms (wall clock, quiet machine; bound ${LONG_TASK_MS} ms)`,
-    );
-  }
+  expect(tasks.length, `${s.name}: the trace recorded the page's main thread`).toBeGreaterThan(10);
+  const top = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 3);
+  console.log(
+    `  traced again, ${s.name}: ${tasks.length} main-thread tasks; heaviest by CPU: ` +
+      top
+        .map((t) => `${t.cpuMs.toFixed(1)} ms CPU / ${t.wallMs.toFixed(0)} ms wall (${t.breakdown})`)
+        .join("; "),
+  );
+  return tasks;
 }
 
 /** Presses Play, trains until the run ends or PLAY_MS passes, then pauses if still playing. */
@@ -154,41 +204,49 @@ async function playFor(page: Page, widget: Locator): Promise<void> {
   await expect.poll(() => play.getAttribute("aria-pressed")).toBe("false");
 }
 
-describe("no long task while a widget trains", () => {
-  test("chapter 3: layer speed", async () => {
-    const p = await openHydrated("/chapters/03-depth/");
-    const w = p.page.locator('[data-widget="layer-speed"]').first();
-    await measure(p.page, "layer-speed (ch3)", w, () => playFor(p.page, w));
-    p.expectClean();
-    await p.close();
-  });
+const CH5 = "/chapters/05-remedies/";
+const CH6 = "/chapters/06-remedies-architecture/";
 
-  test("chapter 4: training dashboard", async () => {
-    const p = await openHydrated("/chapters/04-spotting/");
-    const w = p.page.locator('#fig-dashboard [data-widget="training-dashboard"]');
-    await measure(p.page, "training-dashboard (ch4)", w, () => playFor(p.page, w));
-    p.expectClean();
-    await p.close();
-  });
-
-  test("chapter 5: remedy comparisons, batch-norm percentiles, init variance", async () => {
-    const p = await openHydrated("/chapters/05-remedies/");
-    for (const fig of ["fig-batch-norm", "fig-relu", "fig-he-init"]) {
-      const w = p.page.locator(`#${fig} [data-widget="remedy-compare"]`);
-      await measure(p.page, `remedy-compare ${fig} (ch5)`, w, () => playFor(p.page, w));
-    }
-    const bn = p.page.locator('[data-widget="bn-percentiles"]').first();
-    await measure(p.page, "bn-percentiles (ch5)", bn, async () => {
+const SCENARIOS: Scenario[] = [
+  {
+    name: "layer-speed (ch3)",
+    path: "/chapters/03-depth/",
+    selector: '[data-widget="layer-speed"]',
+    drive: playFor,
+  },
+  {
+    name: "training-dashboard (ch4)",
+    path: "/chapters/04-spotting/",
+    selector: '#fig-dashboard [data-widget="training-dashboard"]',
+    drive: playFor,
+  },
+  ...["fig-batch-norm", "fig-relu", "fig-he-init"].map(
+    (fig): Scenario => ({
+      name: `remedy-compare ${fig} (ch5)`,
+      path: CH5,
+      selector: `#${fig} [data-widget="remedy-compare"]`,
+      drive: playFor,
+    }),
+  ),
+  {
+    name: "bn-percentiles (ch5)",
+    path: CH5,
+    selector: '[data-widget="bn-percentiles"]',
+    drive: async (page, bn) => {
       await bn.locator('input[type="range"]').first().focus();
       for (let i = 0; i < 12; i++) {
-        await p.page.keyboard.press("ArrowRight");
-        await p.page.waitForTimeout(120);
+        await page.keyboard.press("ArrowRight");
+        await page.waitForTimeout(120);
       }
-    });
-    const iv = p.page.locator('[data-widget="init-variance"]').first();
-    const settled = () =>
-      expect.poll(() => iv.getAttribute("data-pending"), { timeout: 30_000 }).toBe("false");
-    await measure(p.page, "init-variance (ch5)", iv, async () => {
+    },
+  },
+  {
+    name: "init-variance (ch5)",
+    path: CH5,
+    selector: '[data-widget="init-variance"]',
+    drive: async (page, iv) => {
+      const settled = () =>
+        expect.poll(() => iv.getAttribute("data-pending"), { timeout: 30_000 }).toBe("false");
       for (const value of ["relu", "sigmoid", "tanh"]) {
         await iv.locator(`[data-control="activation"] input[value="${value}"]`).check();
         await settled();
@@ -196,26 +254,22 @@ describe("no long task while a widget trains", () => {
       // The widest and deepest network the knobs allow: the heaviest recomputation.
       for (const knob of ["width", "depth"]) {
         await iv.locator(`[data-control="${knob}"] input[type="range"]`).focus();
-        await p.page.keyboard.press("End");
+        await page.keyboard.press("End");
         await settled();
       }
-    });
-    p.expectClean();
-    await p.close();
-  });
+    },
+  },
+  {
+    name: "remedy-compare residual (ch6)",
+    path: CH6,
+    selector: '[data-widget="remedy-compare"]',
+    drive: playFor,
+  },
+  { name: "rnn-gradients (ch6)", path: CH6, selector: '[data-widget="rnn-gradients"]', drive: playFor },
+  { name: "clipping (ch6)", path: CH6, selector: '[data-widget="clipping"]', drive: playFor },
+  { name: "playground", path: "/playground/", selector: '[data-widget="playground"]', drive: playFor },
+];
 
-  test("chapter 6: residual comparison, gated cells, clipping", async () => {
-    const p = await openHydrated("/chapters/06-remedies-architecture/");
-    const compare = p.page.locator('[data-widget="remedy-compare"]');
-    if ((await compare.count()) > 0) {
-      const w = compare.first();
-      await measure(p.page, "remedy-compare residual (ch6)", w, () => playFor(p.page, w));
-    }
-    for (const name of ["rnn-gradients", "clipping"]) {
-      const w = p.page.locator(`[data-widget="${name}"]`).first();
-      await measure(p.page, `${name} (ch6)`, w, () => playFor(p.page, w));
-    }
-    p.expectClean();
-    await p.close();
-  });
+describe("no long task while a widget trains", () => {
+  for (const s of SCENARIOS) test(s.name, () => measureScenario(s));
 });
