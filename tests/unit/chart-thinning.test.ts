@@ -7,8 +7,8 @@ import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
 import { chartDataOf } from "../../src/components/charts/chart-data";
 import { layerSeriesChart } from "../../src/components/charts/training/layer-series-chart";
-import { CHART_POINT_BUDGET, type ChartRun, thinEvenly } from "../../src/components/charts/training/series";
-import type { TrainingPoint } from "../../src/lib/findings";
+import { CHART_POINT_BUDGET, thinEvenly } from "../../src/components/charts/training/series";
+import { layerRuns } from "../helpers/chart-runs";
 
 const doc = () => parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
 
@@ -33,37 +33,8 @@ describe("thinEvenly", () => {
   });
 });
 
-/** Two runs of `layers` layers with `n` points, steps 6, 12, ... */
-function runs(layers: number, n: number): ChartRun[] {
-  return ["plain", "residual"].map((name, r) => ({
-    name,
-    points: Array.from(
-      { length: n },
-      (_, i): TrainingPoint =>
-        ({
-          step: (i + 1) * 6,
-          loss: 1,
-          testLoss: 1,
-          accuracy: null,
-          gradNorm: 1,
-          clippedGradNorm: 1,
-          layers: Array.from({ length: layers }, (_, l) => ({
-            layer: l + 1,
-            gradNorm: 10 ** (-l / 3 - r) * (1 + i / n),
-            updateRatio: 1e-3,
-            saturated: null,
-            dead: null,
-            gradHist: [],
-            gradZeros: 0,
-            gradUnder: 0,
-            gradOver: 0,
-            actHist: [],
-            actOutside: 0,
-          })),
-        }) as TrainingPoint,
-    ),
-  }));
-}
+const runs = (layers: number, n: number) =>
+  layerRuns(layers, n, (l, i, r) => 10 ** (-l / 3 - r) * (1 + i / n));
 
 /** Vertices per drawn line: Plot draws each line as one path of M/L commands (grid lines: 2). */
 function vertices(el: Element): number[] {

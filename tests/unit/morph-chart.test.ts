@@ -8,27 +8,13 @@ import { describe, expect, test } from "vitest";
 import { morphChart } from "../../src/components/charts/morph-chart";
 import { layerSeriesChart } from "../../src/components/charts/training/layer-series-chart";
 import type { ChartRun } from "../../src/components/charts/training/series";
-import type { TrainingPoint } from "../../src/lib/findings";
+import { layerRuns } from "../helpers/chart-runs";
 
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
 const doc = document as unknown as Document;
 
-function runs(layers: number, n: number, scale = 1): ChartRun[] {
-  return ["plain", "residual"].map((name, r) => ({
-    name,
-    points: Array.from(
-      { length: n },
-      (_, i) =>
-        ({
-          step: (i + 1) * 6,
-          layers: Array.from({ length: layers }, (_, l) => ({
-            layer: l + 1,
-            gradNorm: scale * 10 ** (-l / 4 - r) * (1 + i / 40),
-          })),
-        }) as unknown as TrainingPoint,
-    ),
-  }));
-}
+const runs = (layers: number, n: number, scale = 1) =>
+  layerRuns(layers, n, (l, i, r) => scale * 10 ** (-l / 4 - r) * (1 + i / 40));
 
 const chart = (data: ChartRun[]) => layerSeriesChart(data, { metric: "gradNorm", steps: 600 }, doc);
 

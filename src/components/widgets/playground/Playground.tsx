@@ -16,8 +16,6 @@ import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
 import { fmtNum, fmtShare } from "../../../lib/metric-format";
-import { layerSeriesChart } from "../../charts/training/layer-series-chart";
-import { lossChart } from "../../charts/training/loss-chart";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { Readout, ReadoutList } from "../common/Readout";
@@ -26,6 +24,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import type { DecisionGrid } from "../training/decision-grid";
+import { useRunCharts } from "../training/useRunCharts";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { type RunSummary, summarise } from "../training-dashboard/summary";
 import { ExerciseLink } from "./ExerciseLink";
@@ -177,20 +176,7 @@ function Playground(props: PlaygroundProps) {
   const name = state.preset === "custom" ? "your run" : PG_PRESETS[state.preset].label;
   const runs = useMemo(() => [{ name, points }], [name, points, run.version]);
   const steps = runConfig.steps;
-  const drawLoss = useCallback(
-    (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps }, doc),
-    [runs, steps],
-  );
-  const drawGrads = useCallback(
-    (doc: Document, s: ChartSize) =>
-      layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
-    [runs, steps],
-  );
-  const drawRatios = useCallback(
-    (doc: Document, s: ChartSize) =>
-      layerSeriesChart(runs, { metric: "updateRatio", width: s.width, steps }, doc),
-    [runs, steps],
-  );
+  const { drawLoss, drawGrads, drawRatios } = useRunCharts(runs, steps);
   // The boundary chart (Plot's raster mark, ~10 KB gzipped) loads with the first grid, not
   // with the page: the build-time figure shows the data until then.
   const [boundaryChart, setBoundaryChart] = useState<BoundaryChartFn | null>(null);

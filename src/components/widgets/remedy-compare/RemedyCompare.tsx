@@ -27,9 +27,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useState } from "preact/hooks";
-import { layerSeriesChart } from "../../charts/training/layer-series-chart";
-import { lossChart } from "../../charts/training/loss-chart";
-import { ChartMount, type ChartSize } from "../common/ChartMount";
+import { ChartMount } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { RangeField } from "../common/RangeField";
@@ -39,6 +37,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { useQueuedFlag } from "../training/useQueuedDraw";
+import { useRunCharts } from "../training/useRunCharts";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -146,15 +145,7 @@ function RemedyCompare(props: RemedyCompareProps) {
     [pair, a.points, b.points, a.version, b.version],
   );
   const steps = pair.baseline.config.steps;
-  const drawLoss = useCallback(
-    (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps }, doc),
-    [runs, steps],
-  );
-  const drawGrads = useCallback(
-    (doc: Document, s: ChartSize) =>
-      layerSeriesChart(runs, { metric: "gradNorm", width: s.width, steps }, doc),
-    [runs, steps],
-  );
+  const { drawLoss, drawGrads } = useRunCharts(runs, steps);
   // Play swaps the static figures for live charts: each chart's first draw in its own task.
   const liveLoss = useQueuedFlag(started);
   const liveGrads = useQueuedFlag(started);

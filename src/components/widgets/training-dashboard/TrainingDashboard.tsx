@@ -16,9 +16,7 @@ import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import { fmtNum, fmtShare } from "../../../lib/metric-format";
 import { histogramChart } from "../../charts/training/histogram-chart";
-import { layerSeriesChart } from "../../charts/training/layer-series-chart";
 import { layerShareChart } from "../../charts/training/layer-share-chart";
-import { lossChart } from "../../charts/training/loss-chart";
 import { pointAt } from "../../charts/training/series";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { ChoiceField } from "../common/ChoiceField";
@@ -29,6 +27,7 @@ import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
+import { useRunCharts } from "../training/useRunCharts";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -110,21 +109,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
   const steps = experiment.steps;
 
   // Charts are redrawn when the run reports (version) or the scrubbed step changes.
-  const drawLoss = useCallback(
-    (doc: Document, s: ChartSize) =>
-      lossChart(runs, { width: s.width, step: scrub ?? undefined, steps }, doc),
-    [runs, scrub, steps],
-  );
-  const drawGrads = useCallback(
-    (doc: Document, s: ChartSize) =>
-      layerSeriesChart(runs, { metric: "gradNorm", width: s.width, step: scrub ?? undefined, steps }, doc),
-    [runs, scrub, steps],
-  );
-  const drawRatios = useCallback(
-    (doc: Document, s: ChartSize) =>
-      layerSeriesChart(runs, { metric: "updateRatio", width: s.width, step: scrub ?? undefined, steps }, doc),
-    [runs, scrub, steps],
-  );
+  const { drawLoss, drawGrads, drawRatios } = useRunCharts(runs, steps, scrub ?? undefined);
   // While a run plays, the per-step charts hold still (they are the costliest to draw); they
   // catch up when it pauses or ends, and follow the reader's scrubbing at any time.
   const stepPoint = useRef(shown);

@@ -13,16 +13,12 @@
  *
  * No DOM: the worker file wires it to `self`; tests drive it directly.
  */
-import type { MnistSubset } from "../../../lib/data/mnist";
 import type { FromHost, ToHost } from "./messages";
-import { createPump, type Pump } from "./pump";
+import { createPump, type Pump, type PumpEnv } from "./pump";
 
-export interface RunHostEnv {
+/** What a pump needs (pump.ts), except that posts carry the run's number. */
+export interface RunHostEnv extends Omit<PumpEnv, "post"> {
   readonly post: (m: FromHost) => void;
-  readonly now: () => number;
-  readonly later: (f: () => void) => () => void;
-  readonly sliceMs: number;
-  readonly loadMnist?: () => Promise<MnistSubset>;
 }
 
 export interface RunHost {
@@ -36,13 +32,7 @@ export function createRunHost(env: RunHostEnv): RunHost {
   const pumpFor = (run: number): Pump => {
     let pump = pumps.get(run);
     if (!pump) {
-      pump = createPump({
-        post: (message) => env.post({ run, message }),
-        now: env.now,
-        later: env.later,
-        sliceMs: env.sliceMs,
-        ...(env.loadMnist ? { loadMnist: env.loadMnist } : {}),
-      });
+      pump = createPump({ ...env, post: (message) => env.post({ run, message }) });
       pumps.set(run, pump);
     }
     return pump;
