@@ -15,7 +15,7 @@
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ExperimentConfig } from "../../../lib/config";
-import { fmtNum, fmtShare } from "../../../lib/metric-format";
+import { fmtNum } from "../../../lib/metric-format";
 import { ChartMount, type ChartSize } from "../common/ChartMount";
 import { PlaybackBar } from "../common/PlaybackBar";
 import { Readout, ReadoutList } from "../common/Readout";
@@ -24,6 +24,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import type { DecisionGrid } from "../training/decision-grid";
+import { LayerTable } from "../training/LayerTable";
 import { useRunCharts } from "../training/useRunCharts";
 import { useTrainingRun } from "../training/useTrainingRun";
 import { type RunSummary, summarise } from "../training-dashboard/summary";
@@ -384,33 +385,7 @@ function Playground(props: PlaygroundProps) {
               </ChartMount>
             </figure>
           </div>
-          {last ? (
-            <div class="table-scroll" data-scroll-region>
-              <table class="numbers" data-table="layers">
-                <caption>Per layer at step {last.step}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">layer</th>
-                    <th scope="col">‖∂L/∂W‖</th>
-                    <th scope="col">‖ΔW‖/‖W‖</th>
-                    <th scope="col">saturated</th>
-                    <th scope="col">dead</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {last.layers.map((l) => (
-                    <tr key={l.layer}>
-                      <th scope="row">{l.layer}</th>
-                      <td>{fmtNum(l.gradNorm)}</td>
-                      <td>{fmtNum(l.updateRatio)}</td>
-                      <td>{l.saturated === null ? "–" : fmtShare(l.saturated)}</td>
-                      <td>{l.dead === null ? "–" : fmtShare(l.dead)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          {last ? <LayerTable point={last} /> : null}
           <div class="pg-export">
             <button
               type="button"

@@ -14,7 +14,6 @@
  */
 import type { ComponentChildren } from "preact";
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import { fmtNum, fmtShare } from "../../../lib/metric-format";
 import { histogramChart } from "../../charts/training/histogram-chart";
 import { layerShareChart } from "../../charts/training/layer-share-chart";
 import { pointAt } from "../../charts/training/series";
@@ -27,6 +26,7 @@ import { ShareState } from "../common/ShareState";
 import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
+import { LayerTable } from "../training/LayerTable";
 import { useRunCharts } from "../training/useRunCharts";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
@@ -313,33 +313,7 @@ function TrainingDashboard(props: TrainingDashboardProps) {
           </ChartMount>
         </figure>
       </div>
-      {shown ? (
-        <div class="table-scroll" data-scroll-region>
-          <table class="numbers" data-table="layers">
-            <caption>Per layer at step {shown.step}</caption>
-            <thead>
-              <tr>
-                <th scope="col">layer</th>
-                <th scope="col">‖∂L/∂W‖</th>
-                <th scope="col">‖ΔW‖/‖W‖</th>
-                <th scope="col">saturated</th>
-                <th scope="col">dead</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.layers.map((l) => (
-                <tr key={l.layer}>
-                  <th scope="row">{l.layer}</th>
-                  <td>{fmtNum(l.gradNorm)}</td>
-                  <td>{fmtNum(l.updateRatio)}</td>
-                  <td>{l.saturated === null ? "–" : fmtShare(l.saturated)}</td>
-                  <td>{l.dead === null ? "–" : fmtShare(l.dead)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {shown ? <LayerTable point={shown} /> : null}
       <ShareState
         widget="training-dashboard"
         config={config}
