@@ -6,9 +6,9 @@
  * Set E2E_DIST=/path/to/dist to test another build than dist/ (e.g. a private build while
  * other people rebuild dist/).
  */
-import { availableParallelism, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type Page, startHarness } from "./harness.ts";
+import { recordLongTasks, reportLongTasks } from "./long-tasks-recorder.ts";
 
 const PATH = "/chapters/04-spotting/";
 let h: Harness;
@@ -30,19 +30,6 @@ const readouts = (page: Page) =>
     .allTextContents()
     .then((t) => t.join(" | "));
 const stepsDone = async (page: Page) => Number((await readout(page, "step"))?.split(" ")[0] ?? Number.NaN);
-
-/** Starts recording long tasks (>= 50 ms by definition of the API) into window.__longTasks. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: "longtask", buffered: false });
-  });
-}
-const longTasks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 
 describe("chapter 4: training dashboard", () => {
   test("trains in a worker; preset, play, pause, scrub by mouse and keyboard; reset replays the seed; long tasks reported", async () => {
@@ -74,17 +61,7 @@ describe("chapter 4: training dashboard", () => {
     await p.page.keyboard.press("Enter");
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => readout(p.page, "status"), { timeout: 60_000 }).toBe("finished");
-    const tasks = await longTasks(p.page);
-    const worst = Math.max(0, ...tasks);
-    // A machine running several times more work than it has cores stretches every task by that
-    // factor; the 50 ms bound is then about the machine, not the page. Report, and assert only
-    // when the machine is not overloaded.
-    const load = loadavg()[0]! / availableParallelism();
-    console.log(
-      `chapter 4: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
-    );
-    // Reported here, enforced by the long-task gate (tests/long-tasks, run alone after the e2e
-    // tests): here other pages and browsers share the two cores, which stretches every task.
+    await reportLongTasks(p.page, "chapter 4");
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("false");
     expect(await d.locator('[data-finding="none"]').textContent()).toContain("No warning signs");
 

@@ -6,18 +6,18 @@
  *     (the residual comparison and the clipping runs end exactly on the build-time numbers),
  *     reset restores the figure as it loaded, no console error, and axe finds nothing serious in
  *     the widgets afterwards. The worst long task while each trains (Long Tasks API) is printed
- *     and, when the machine is not overloaded, held to 50 ms.
+ *     (the long-task gate in tests/long-tasks/, run alone, enforces the 50 ms bound).
  *  2. A link with bad state for all three figures (390 px, dark): each widget names what it
  *     ignored or says it could not read the link, and still works.
  *  3. Without JavaScript every figure's build-time charts and numbers are there.
  *
  * Set E2E_DIST=/path/to/dist to test another build than dist/.
  */
-import { availableParallelism, loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { encodeState } from "../../src/components/widgets/common/url-state-link";
 import { formatViolation, runAxe } from "./axe.ts";
 import { type Harness, type Locator, type Page, startHarness } from "./harness.ts";
+import { recordLongTasks, reportLongTasks } from "./long-tasks-recorder.ts";
 
 const PATH = "/chapters/06-remedies-architecture/";
 const WIDGETS = [
@@ -41,36 +41,6 @@ const readout = (w: Locator, name: string) => w.locator(`[data-readout="${name}"
 /** Presses a key `n` times on the focused element. */
 async function press(page: Page, key: string, n = 1): Promise<void> {
   for (let i = 0; i < n; i++) await page.keyboard.press(key);
-}
-
-/** Starts collecting long tasks (> 50 ms on the main thread) from now on. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
-    w.__longTasks = [];
-    w.__longTaskObserver?.disconnect();
-    w.__longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    });
-    w.__longTaskObserver.observe({ type: "longtask", buffered: false });
-  });
-}
-/** The worst long task since recordLongTasks, printed; held to 50 ms unless the machine is overloaded. */
-async function reportLongTasks(page: Page, what: string): Promise<number> {
-  const tasks = await page.evaluate(() =>
-    (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
-  );
-  const worst = Math.max(0, ...tasks);
-  // A machine running several times more work than it has cores stretches every task by that
-  // factor; the 50 ms bound is then about the machine, not the page. Report, and assert only
-  // when the machine is not overloaded (as chapters 4 and 5 do).
-  const load = loadavg()[0]! / availableParallelism();
-  console.log(
-    `chapter 6, ${what}: long tasks while training: ${tasks.length}, worst ${worst.toFixed(0)} ms (load ${load.toFixed(1)} per core)`,
-  );
-  // Reported here, enforced by the long-task gate (tests/long-tasks, run alone after the e2e
-  // tests): here other pages and browsers share the two cores, which stretches every task.
-  return worst;
 }
 
 describe("chapter 6: skip connections, gated cells, clipping", () => {
@@ -105,7 +75,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     await expect.poll(rcStep, { timeout: 180_000 }).toBe("600 of 600");
     await expect.poll(() => play.getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("false");
     await expect.poll(rcTable).toBe(built);
-    await reportLongTasks(p.page, "residual comparison");
+    await reportLongTasks(p.page, "chapter 6, residual comparison");
 
     // Depth by keyboard: both networks at 25 layers, the live runs restart from step 0.
     const depth = rc.locator('[data-control="depth"] input[type="range"]');
@@ -161,7 +131,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     await recordLongTasks(p.page);
     await rg.locator('[data-action="step"]').click();
     await expect.poll(() => readout(rg, "step"), { timeout: 120_000 }).toBe("50 of 400");
-    await reportLongTasks(p.page, "rnn-gradients");
+    await reportLongTasks(p.page, "chapter 6, rnn-gradients");
     await expect.poll(() => rg.locator('[data-chart="rnn-loss"]').getAttribute("data-drawn")).toBe("true");
     await expect.poll(mse).not.toContain("not trained");
     const mse25 = await mse();
@@ -202,7 +172,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     await clPlay.focus();
     await p.page.keyboard.press("Enter");
     await expect.poll(() => readout(cl, "clipped"), { timeout: 120_000 }).toMatch(/ at step 300$/);
-    await reportLongTasks(p.page, "clipping");
+    await reportLongTasks(p.page, "chapter 6, clipping");
     expect(await readout(cl, "plain")).toMatch(/^diverged at step \d+/);
     await expect.poll(() => cl.locator('[data-chart="clip-norms"]').getAttribute("data-drawn")).toBe("true");
     const byValue = await runStatus();

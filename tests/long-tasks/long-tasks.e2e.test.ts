@@ -25,6 +25,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type Locator, type Page, startHarness } from "../e2e/harness.ts";
+import { recordLongTasks, takeLongTasks } from "../e2e/long-tasks-recorder.ts";
 import { type CpuUse, startCpuWatch } from "./cpu-watch.ts";
 import { type MainThreadTask, startMainThreadTrace, stopMainThreadTrace } from "./main-thread-tasks.ts";
 
@@ -94,15 +95,15 @@ async function openWidget(s: Scenario) {
   return { p, widget };
 }
 
-/** Long Tasks API and long-animation-frame recorders, started after hydration. */
+/**
+ * Long Tasks API (long-tasks-recorder.ts) and long-animation-frame recorders, started after
+ * hydration. The long frames only say which scripts a long task ran.
+ */
 async function startRecorders(page: Page): Promise<void> {
+  await recordLongTasks(page);
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longFrames: string[] };
-    w.__longTasks = [];
+    const w = window as unknown as { __longFrames: string[] };
     w.__longFrames = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: "longtask" });
     interface Script {
       invoker: string;
       duration: number;
@@ -127,11 +128,12 @@ async function startRecorders(page: Page): Promise<void> {
   });
 }
 
-const takeRecords = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longFrames: string[] };
-    return { longTasks: w.__longTasks.splice(0), longFrames: w.__longFrames.splice(0) };
-  });
+const takeRecords = async (page: Page) => ({
+  longTasks: await takeLongTasks(page),
+  longFrames: await page.evaluate(() =>
+    (window as unknown as { __longFrames: string[] }).__longFrames.splice(0),
+  ),
+});
 
 async function measureScenario(s: Scenario): Promise<void> {
   const { p, widget } = await openWidget(s);
