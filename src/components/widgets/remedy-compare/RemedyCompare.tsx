@@ -66,10 +66,16 @@ export interface RemedyCompareProps {
   readonly grads?: ComponentChildren;
 }
 
+/** Summary columns: the key in the summary, and the header (the last hidden layer is H). */
 const COLUMNS = [
   ["finalLoss", "held-out loss"],
   ["testAccuracy", "held-out accuracy"],
-  ["gradRatio", "‖∂L/∂W¹‖ / ‖∂L/∂W^H‖"],
+  [
+    "gradRatio",
+    <>
+      ‖∂L/∂W<sup>1</sup>‖ / ‖∂L/∂W<sup>H</sup>‖
+    </>,
+  ],
   ["stepsToTarget", "steps to loss target"],
   ["maxDead", "most dead units in a layer"],
 ] as const;
