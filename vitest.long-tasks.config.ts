@@ -15,8 +15,11 @@ export default defineConfig({
     fileParallelism: false,
     maxConcurrency: 1,
     testTimeout: 180_000,
-    // A fresh measurement once if a widget stalls or goes over on a busy machine; twice fails.
-    retry: 1,
+    // Up to two fresh measurements (each on a fresh page) for a widget that goes over: on this
+    // project's two-core machines a comparison's chart redraw (15-20 ms of CPU) is stretched past
+    // 50 ms in roughly one 5-second window in five. Three overruns in a row fail; every attempt
+    // is printed in the gate's table.
+    retry: 2,
     hookTimeout: 120_000,
   },
 });
