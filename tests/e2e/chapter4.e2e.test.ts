@@ -77,8 +77,10 @@ describe("chapter 4: training dashboard", () => {
       .poll(() => d.locator('[data-table="layers"] caption').textContent())
       .toBe("Per layer at step 8");
     // Scrub with the mouse: click near the right end of the slider.
+    // (A click at the element's own coordinates: Playwright scrolls it into view first, where a
+    // page-coordinate click from an earlier boundingBox() could land outside the viewport.)
     const box = (await scrub.boundingBox())!;
-    await p.page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
+    await scrub.click({ position: { x: box.width * 0.98, y: box.height / 2 } });
     // The table follows the slider on the next render: poll, do not read once.
     await expect
       .poll(async () =>
