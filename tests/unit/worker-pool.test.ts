@@ -13,6 +13,7 @@ import {
   createWorkerPool,
   MAX_WORKERS,
   poolSize,
+  restAfterSlice,
   type WorkerLike,
 } from "../../src/components/widgets/training/worker-pool";
 import { DEFAULT_CONFIG, type ExperimentConfig } from "../../src/lib/config";
@@ -29,6 +30,18 @@ describe("poolSize: one core is always left to the page", () => {
     [0, 1],
   ])("%s cores -> %s workers", (cores, workers) => {
     expect(poolSize(cores)).toBe(workers);
+  });
+});
+
+describe("restAfterSlice: a worker alone on two cores leaves the page a third of its core", () => {
+  it.each([
+    [1, 15],
+    [2, 15],
+    [undefined, 15],
+    [3, 0],
+    [8, 0],
+  ])("%s cores -> %s ms after a 30 ms slice", (cores, rest) => {
+    expect(restAfterSlice(30, cores)).toBe(rest);
   });
 });
 

@@ -35,9 +35,8 @@ export function poolSize(cores: number | undefined): number {
  */
 export const REST_SHARE = 1 / 3;
 export function restAfterSlice(sliceMs: number, cores: number | undefined): number {
-  return poolSize(cores) > 1 || (cores !== undefined && cores > 2)
-    ? 0
-    : Math.round((sliceMs * REST_SHARE) / (1 - REST_SHARE));
+  // One worker (two cores or fewer, or unknown): rest so that rest / (slice + rest) = REST_SHARE.
+  return poolSize(cores) > 1 ? 0 : Math.round((sliceMs * REST_SHARE) / (1 - REST_SHARE));
 }
 
 /** The part of a Worker the pool uses (a fake in tests). */
