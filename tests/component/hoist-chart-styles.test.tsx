@@ -40,6 +40,18 @@ describe("hoistChartStyles", () => {
     expect(a.querySelector("g")).not.toBeNull();
   });
 
+  it("inserts nothing when the page was built with the text in <head> (PlotStyles.astro)", () => {
+    const page = document.implementation.createHTMLDocument("built page");
+    const built = page.createElement("style");
+    built.setAttribute("data-chart-styles", "");
+    built.textContent = PLOT_CSS;
+    page.head.append(built);
+    const chart = plotLike(page);
+    hoistChartStyles(chart);
+    expect(chart.querySelector("style")).toBeNull();
+    expect(page.head.querySelectorAll("style")).toHaveLength(1);
+  });
+
   it("ChartMount redraws without adding stylesheets to the page", async () => {
     let n = 0;
     const draw = (doc: Document) => {

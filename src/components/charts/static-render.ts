@@ -7,9 +7,17 @@
  *
  *   const svg = renderChartToString(activationChart, { activation: "sigmoid", x: 1, threshold: 0.05 }, {});
  *   <MyIsland client:visible><Fragment set:html={svg} /></MyIsland>
+ *
+ * Plot's own <style> is left out when the page already carries the same text
+ * (site/PlotStyles.astro): a stylesheet inside the figure would be removed, restyling the whole
+ * page, the moment the island swaps in its live chart.
  */
 import { parseHTML } from "linkedom";
+import { plotStyleSources } from "../site/csp-hashes";
 import { type ChartFunction, scopeSvgIds } from "./chart-svg";
+
+/** The <style> texts every page carries (PlotStyles.astro), computed once per build. */
+let inHead: Set<string> | undefined;
 
 /** Counts static renders in this build process, so each page's static SVGs get distinct ids. */
 let renders = 0;
@@ -19,6 +27,10 @@ export function renderChartToString<D, O>(chart: ChartFunction<D, O>, data: D, o
   const el = chart(data, options, document as unknown as Document);
   renders += 1;
   scopeSvgIds(el, `s${renders}-`);
+  inHead ??= new Set(plotStyleSources());
+  for (const style of Array.from(el.querySelectorAll("style"))) {
+    if (inHead.has(style.textContent ?? "")) style.remove();
+  }
   return el.outerHTML;
 }
 

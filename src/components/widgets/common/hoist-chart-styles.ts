@@ -12,10 +12,12 @@
  * them did; the build-time static SVGs keep theirs (they must work without JavaScript).
  *
  * The copy in <head> is an inline <style> with the same text as Plot's, which the page's
- * Content-Security-Policy already allows by hash (src/components/site/csp-hashes.ts).
+ * Content-Security-Policy already allows by hash (src/components/site/csp-hashes.ts). Pages
+ * are built with those copies already in them (site/PlotStyles.astro, first in <body>), so normally nothing
+ * is ever inserted; a text the page lacks is added once.
  */
 
-/** Texts already present in <head>, per document (tests use several documents). */
+/** Texts already present in the page, per document (tests use several documents). */
 const hoisted = new WeakMap<Document, Set<string>>();
 
 export function hoistChartStyles(chart: Element): void {
@@ -24,7 +26,7 @@ export function hoistChartStyles(chart: Element): void {
   const doc = chart.ownerDocument;
   let seen = hoisted.get(doc);
   if (!seen) {
-    seen = new Set();
+    seen = new Set(Array.from(doc.querySelectorAll("style[data-chart-styles]"), (s) => s.textContent ?? ""));
     hoisted.set(doc, seen);
   }
   for (const style of Array.from(styles)) {
