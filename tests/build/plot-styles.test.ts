@@ -17,9 +17,10 @@ const DIST = resolve("dist");
 
 describe("Plot's chart styles in the built site", () => {
   it("are in every page once, and in no figure", async () => {
-    expect(existsSync(resolve(DIST, "index.html")), "dist/index.html missing: run `npm run build` first").toBe(
-      true,
-    );
+    expect(
+      existsSync(resolve(DIST, "index.html")),
+      "dist/index.html missing: run `npm run build` first",
+    ).toBe(true);
     const texts = plotStyleSources();
     expect(texts.length).toBeGreaterThan(0);
     const problems: string[] = [];
@@ -34,7 +35,8 @@ describe("Plot's chart styles in the built site", () => {
       for (const svg of document.querySelectorAll("svg[class*='plot-']")) {
         charts += 1;
         for (const style of svg.querySelectorAll("style")) {
-          if (texts.includes(style.textContent ?? "")) problems.push(`${page.path}: a figure carries Plot's <style>`);
+          if (texts.includes(style.textContent ?? ""))
+            problems.push(`${page.path}: a figure carries Plot's <style>`);
         }
       }
     }
