@@ -26,6 +26,7 @@ import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { type ChartRow, chartDataOf, moveChartData } from "../../charts/chart-data";
 import { scopeSvgIds } from "../../charts/chart-svg";
+import { moveInkFrame } from "../../charts/ink";
 import { morphChart } from "../../charts/morph-chart";
 import { useQueuedDraw } from "../training/useQueuedDraw";
 import { ChartExport } from "./export/ChartExport";
@@ -50,7 +51,11 @@ export interface ChartSize {
 }
 
 export interface ChartMountProps {
-  readonly draw: (document: Document, size: ChartSize) => SVGElement | HTMLElement;
+  /**
+   * Builds the chart. A queued chart's draw also gets `shown`, the chart on the page, and may
+   * redraw that in place and return it (charts/ink.ts) rather than build a new one.
+   */
+  readonly draw: (document: Document, size: ChartSize, shown?: Element) => SVGElement | HTMLElement;
   readonly children?: ComponentChildren;
   readonly onPointer?: (p: ChartPointer) => void;
   /** Stable hook for tests: data-chart; also names the exported files. */
@@ -108,7 +113,14 @@ export function ChartMount(props: ChartMountProps) {
   const idPrefix = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (width === null) return;
-    const el = draw(document, { width }) as PlotElement;
+    const shown = chart.current;
+    const live = props.queued && shown?.isConnected ? shown : undefined;
+    const el = draw(document, { width }, live) as PlotElement;
+    if (el === shown) {
+      // Redrawn in place: only its ink changed (charts/ink.ts).
+      setDrawn(true);
+      return;
+    }
     if (idPrefix.current === null) {
       liveCharts += 1;
       idPrefix.current = `c${liveCharts}-`;
@@ -116,12 +128,12 @@ export function ChartMount(props: ChartMountProps) {
     scopeSvgIds(el, idPrefix.current);
     // Plot's <style> per chart would restyle the whole page on every redraw.
     hoistChartStyles(el);
-    const shown = chart.current;
-    if (props.queued && shown?.isConnected && shown.nodeName === el.nodeName) {
+    if (live && live.nodeName === el.nodeName) {
       // A training chart redrawn: change only what differs (morph-chart.ts).
-      morphChart(shown, el);
-      moveChartData(el, shown);
-      shown.scale = el.scale;
+      morphChart(live, el);
+      moveChartData(el, live);
+      moveInkFrame(el, live);
+      (live as PlotElement).scale = el.scale;
     } else {
       host.current?.replaceChildren(el);
       chart.current = el;

@@ -92,11 +92,12 @@ function LayerSpeed(props: LayerSpeedProps) {
     [first, last],
   );
   const drawSeries = useCallback(
-    (doc: Document, size: ChartSize) =>
+    (doc: Document, size: ChartSize, shown?: Element) =>
       layerSeriesChart(
         [{ name: "this run", points: run.points }],
         { metric: "gradNorm", steps, width: size.width },
         doc,
+        shown,
       ),
     // run.version stands for the points, which grow in place.
     // deps: run.version

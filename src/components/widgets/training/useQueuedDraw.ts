@@ -5,8 +5,8 @@
  *
  * Why: a dashboard redraws several Plot charts each time a run reports; drawn in one commit
  * they add up to one long task (each chart is tens of milliseconds on a slow phone). Queued,
- * each chart's redraw is its own task, with input handling and painting in between, so no task
- * approaches the 50 ms long-task line. A chart whose draw changes again while it waits is drawn
+ * each chart's redraw is its own task and is rendered in its own frame, with input handling in
+ * between, so no task approaches the 50 ms long-task line. A chart whose draw changes again while it waits is drawn
  * once, with the newest function.
  *
  *   const drawLoss = useCallback((doc, size) => lossChart(runs, { width: size.width }, doc), [runs]);
@@ -30,7 +30,21 @@ function runNext(): void {
   job?.();
   if (queue.length > 0) {
     scheduled = true;
-    setTimeout(runNext, 0);
+    afterNextFrame(runNext);
+  }
+}
+
+/**
+ * The next job waits until the browser has rendered the chart just changed: two charts changed
+ * in one frame are styled, laid out and painted in one rendering task (measured on chapter 6's
+ * residual comparison: 25-39 ms of rendering for its two charts together). A hidden page renders
+ * no frames, so there the queue moves on at once.
+ */
+function afterNextFrame(f: () => void): void {
+  if (typeof requestAnimationFrame === "function" && document.visibilityState === "visible") {
+    requestAnimationFrame(() => setTimeout(f, 0));
+  } else {
+    setTimeout(f, 0);
   }
 }
 
