@@ -11,7 +11,10 @@ import { chartDataOf } from "../../src/components/charts/chart-data";
 import { drawInk, moveInkFrame, redrawInk } from "../../src/components/charts/ink";
 import { morphChart } from "../../src/components/charts/morph-chart";
 import { layerSeriesChart } from "../../src/components/charts/training/layer-series-chart";
+import { lossChart } from "../../src/components/charts/training/loss-chart";
 import { type ChartRun, decadeDomain } from "../../src/components/charts/training/series";
+import { clipNormChart } from "../../src/components/widgets/clipping/norm-chart";
+import type { TrainingPoint } from "../../src/lib/findings";
 import { layerRuns } from "../helpers/chart-runs";
 
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
@@ -100,6 +103,49 @@ describe("layer series chart redrawn in place", () => {
         expect(Math.abs(y! - theirs[i]![j]![1]!)).toBeLessThanOrEqual(0.0051);
       });
     });
+  });
+});
+
+/** Two runs with a loss, held-out loss and gradient norms (before and after clipping at 1). */
+const trainingRuns = (n: number, diverge = false): ChartRun[] =>
+  ["not clipped", "clipped"].map((name, r) => ({
+    name,
+    points: Array.from({ length: n }, (_, i) => {
+      const norm = 0.5 + 2 * Math.abs(Math.sin(i + r));
+      return {
+        step: (i + 1) * 4,
+        loss: 0.7 / (1 + i / 40 + r / 2),
+        testLoss: diverge && r === 0 && i > n / 2 ? Number.NaN : 0.75 / (1 + i / 40 + r / 2),
+        accuracy: null,
+        gradNorm: norm,
+        clippedGradNorm: Math.min(norm, 1),
+        layers: [],
+      } as TrainingPoint;
+    }),
+  }));
+
+describe("loss and clipping-norm charts redrawn in place", () => {
+  const charts = {
+    loss: (data: ChartRun[], shown?: Element) => lossChart(data, { steps: 400 }, doc, shown),
+    "clip norms": (data: ChartRun[], shown?: Element) =>
+      clipNormChart(data, { steps: 400, threshold: 1 }, doc, shown),
+  };
+  for (const [name, draw] of Object.entries(charts)) {
+    test(`${name}: in place while the frame fits, exactly the full draw`, () => {
+      const shown = draw(trainingRuns(10));
+      for (const next of [trainingRuns(30), trainingRuns(60, true)]) {
+        expect(draw(next, shown)).toBe(shown);
+        expect(shown.outerHTML).toBe(draw(next).outerHTML);
+      }
+      // Wider, or a run renamed: a new frame.
+      const renamed = trainingRuns(60).map((r, i) => (i ? { ...r, name: "other" } : r));
+      expect(draw(renamed, shown) === shown).toBe(name !== "loss");
+    });
+  }
+
+  test("clip norms: a new threshold is a new frame", () => {
+    const shown = charts["clip norms"](trainingRuns(10));
+    expect(clipNormChart(trainingRuns(10), { steps: 400, threshold: 2 }, doc, shown)).not.toBe(shown);
   });
 });
 

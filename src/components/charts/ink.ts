@@ -26,6 +26,9 @@ export interface InkLine {
   readonly stroke: string;
   /** SVG stroke-dasharray, or null for a solid line. */
   readonly dash: string | null;
+  /** Stroke width when not the ink's strokeWidth; stroke opacity when not 1. */
+  readonly width?: number;
+  readonly opacity?: number;
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
@@ -40,6 +43,8 @@ export interface InkLabel {
 }
 
 export interface Ink {
+  /** The chart's accessible description (its aria-label), when it follows the data. */
+  readonly description?: string;
   readonly lines: readonly InkLine[];
   readonly labels: readonly InkLabel[];
   readonly strokeWidth: number;
@@ -139,6 +144,7 @@ function children(parent: Element, tag: string, n: number): Element[] {
 }
 
 function writeInk(chart: Element, frame: Frame, ink: Ink): void {
+  if (ink.description !== undefined) setAttributes(chart, { "aria-label": ink.description });
   const lines = inkGroup(chart, "lines");
   setAttributes(lines, {
     fill: "none",
@@ -148,7 +154,13 @@ function writeInk(chart: Element, frame: Frame, ink: Ink): void {
   });
   children(lines, "path", ink.lines.length).forEach((path, i) => {
     const line = ink.lines[i]!;
-    setAttributes(path, { d: pathData(line, frame), stroke: line.stroke, "stroke-dasharray": line.dash });
+    setAttributes(path, {
+      d: pathData(line, frame),
+      stroke: line.stroke,
+      "stroke-dasharray": line.dash,
+      "stroke-width": line.width === undefined ? null : String(line.width),
+      "stroke-opacity": line.opacity === undefined ? null : String(line.opacity),
+    });
   });
   const labels = inkGroup(chart, "labels");
   setAttributes(labels, {

@@ -1,10 +1,14 @@
 /**
  * Training loss (solid) and held-out loss (dotted) over steps, on a log axis so a plateau and
  * a slow decline are both visible. With several runs, each run gets its own colour.
+ *
+ * Drawn as a Plot frame with ink (charts/ink.ts): given `shown`, the chart on the page, whose
+ * frame still fits (size, domains, step, runs), it redraws that chart's lines in place.
  */
-import { line, plot, ruleX } from "@observablehq/plot";
+import { plot, ruleX } from "@observablehq/plot";
 import { withChartData } from "../chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
+import { drawInk, type Ink, redrawInk } from "../ink";
 import { colour, SERIES_ROLES } from "../palette";
 import { type ChartRun, decadeDomain, decadeLabel, decadeTicks } from "./series";
 
@@ -15,30 +19,55 @@ export interface LossChartOptions {
   readonly steps?: number;
 }
 
-interface LossRow {
-  readonly run: string;
-  readonly step: number;
-  readonly value: number;
-}
-
-export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, document: Document) {
-  const train: LossRow[][] = runs.map((r) =>
-    r.points
-      .filter((p) => p.loss > 0 && Number.isFinite(p.loss))
-      .map((p) => ({ run: r.name, step: p.step, value: p.loss })),
+export function lossChart(
+  runs: readonly ChartRun[],
+  options: LossChartOptions,
+  document: Document,
+  shown?: Element | null,
+): SVGElement | HTMLElement {
+  const finite = (v: number) => v > 0 && Number.isFinite(v);
+  const train = runs.map((r) =>
+    r.points.filter((p) => finite(p.loss)).map((p) => ({ x: p.step, y: p.loss })),
   );
-  const test: LossRow[][] = runs.map((r) =>
-    r.points
-      .filter((p) => p.testLoss > 0 && Number.isFinite(p.testLoss))
-      .map((p) => ({ run: r.name, step: p.step, value: p.testLoss })),
+  const test = runs.map((r) =>
+    r.points.filter((p) => finite(p.testLoss)).map((p) => ({ x: p.step, y: p.testLoss })),
   );
-  const all = [...train.flat(), ...test.flat()].map((r) => r.value);
   const maxStep = options.steps ?? Math.max(1, ...runs.flatMap((r) => r.points.map((p) => p.step)));
-  const domain = decadeDomain(all, [0.01, 1]);
+  const domain = decadeDomain(
+    [...train.flat(), ...test.flat()].map((p) => p.y),
+    [0.01, 1],
+  );
+  const width = options.width ?? 640;
+  const height = options.height ?? 220;
+  const description = `Line chart of the training loss (solid) and the held-out loss (dotted) over training steps for ${runs
+    .map((r) => r.name)
+    .join(" and ")}, on a logarithmic axis.`;
+  const ink: Ink = {
+    lines: runs.flatMap((_, i) => {
+      const c = colour(SERIES_ROLES[i % SERIES_ROLES.length] ?? "series1");
+      return [
+        { stroke: c, dash: null, opacity: 0.85, points: train[i] ?? [] },
+        { stroke: c, dash: "2,3", width: 2, points: test[i] ?? [] },
+      ];
+    }),
+    labels: [],
+    strokeWidth: 1.5,
+    labelFill: colour("ink"),
+    labelHalo: "var(--bg, #fff)",
+  };
+  // Every recorded point, including the non-finite losses of a diverged run the chart leaves out.
+  const data = () =>
+    runs.flatMap((r) =>
+      r.points.map((p) => ({ run: r.name, step: p.step, loss: p.loss, testLoss: p.testLoss })),
+    );
+
+  const key = JSON.stringify(["loss", width, height, maxStep, domain, options.step, description]);
+  if (shown && redrawInk(shown, key, ink)) return withChartData(shown as SVGElement, data);
+
   const el = plot({
     document,
-    width: options.width ?? 640,
-    height: options.height ?? 220,
+    width,
+    height,
     ...AXIS_LABEL_MARGINS,
     marginLeft: 56,
     marginRight: 12,
@@ -52,29 +81,12 @@ export function lossChart(runs: readonly ChartRun[], options: LossChartOptions, 
       tickFormat: decadeLabel,
       ticks: domain[1] / domain[0] > 100 ? decadeTicks(domain, 6) : undefined,
     },
-    marks: [
-      ...runs.flatMap((_, i) => {
-        const c = colour(SERIES_ROLES[i % SERIES_ROLES.length] ?? "series1");
-        return [
-          line(train[i] ?? [], { x: "step", y: "value", stroke: c, strokeWidth: 1.5, strokeOpacity: 0.85 }),
-          line(test[i] ?? [], { x: "step", y: "value", stroke: c, strokeWidth: 2, strokeDasharray: "2,3" }),
-        ];
-      }),
-      ...(options.step !== undefined
+    marks:
+      options.step !== undefined
         ? [ruleX([options.step], { stroke: colour("muted"), strokeDasharray: "3,3" })]
-        : []),
-    ],
+        : [],
   });
-  const chart = asAccessibleImage(
-    el,
-    `Line chart of the training loss (solid) and the held-out loss (dotted) over training steps for ${runs
-      .map((r) => r.name)
-      .join(" and ")}, on a logarithmic axis.`,
-  );
-  // Every recorded point, including the non-finite losses of a diverged run the chart leaves out.
-  return withChartData(chart, () =>
-    runs.flatMap((r) =>
-      r.points.map((p) => ({ run: r.name, step: p.step, loss: p.loss, testLoss: p.testLoss })),
-    ),
-  );
+  const chart = asAccessibleImage(el, description);
+  drawInk(chart, key, ink);
+  return withChartData(chart, data);
 }

@@ -109,12 +109,13 @@ function Clipping(props: ClippingProps) {
   );
   const threshold = config.kind === "norm" ? config.c : null;
   const drawNorms = useCallback(
-    (doc: Document, s: ChartSize) =>
-      clipNormChart(runs, { width: s.width, steps: CLIPPING_STEPS, threshold }, doc),
+    (doc: Document, s: ChartSize, shown?: Element) =>
+      clipNormChart(runs, { width: s.width, steps: CLIPPING_STEPS, threshold }, doc, shown),
     [runs, threshold],
   );
   const drawLoss = useCallback(
-    (doc: Document, s: ChartSize) => lossChart(runs, { width: s.width, steps: CLIPPING_STEPS }, doc),
+    (doc: Document, s: ChartSize, shown?: Element) =>
+      lossChart(runs, { width: s.width, steps: CLIPPING_STEPS }, doc, shown),
     [runs],
   );
 
