@@ -15,6 +15,8 @@
  * A redraw whose frame key equals the key of the chart on the page only rewrites that chart's
  * ink (redrawInk): a few `d` attributes and labels, no Plot, no morph. Both paths go through
  * writeInk, so a chart redrawn in place is the chart a full draw makes (tested node for node).
+ * A chart with other ink (the playground's decision raster) uses the frame primitives alone:
+ * rememberFrame on a full draw, frameScales to redraw in place.
  *
  *   const chart = asAccessibleImage(plot({ x: { domain }, y: { domain }, marks: [] }), label);
  *   if (redrawInk(shown, key, ink)) return shown;   // the frame on the page is still right
@@ -54,12 +56,15 @@ export interface Ink {
 }
 
 /** Data → pixel for one axis of a drawn chart. */
-type Scale = (v: number) => number;
-
-interface Frame {
-  readonly key: string;
+export type Scale = (v: number) => number;
+/** A drawn chart's x and y scales. */
+export interface Scales {
   readonly x: Scale;
   readonly y: Scale;
+}
+
+interface Frame extends Scales {
+  readonly key: string;
 }
 
 /** The frame each drawn chart was built with (kept only as long as the element lives). */
@@ -73,17 +78,28 @@ interface PlotChart extends Element {
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /**
- * Draws `ink` into a freshly built Plot chart with the chart's own x and y scales, and
- * remembers `key` as its frame. Throws if the chart has no x or y scale (a frame must fix both).
+ * Remembers `key` as the frame of a freshly built Plot chart, with the chart's own x and y
+ * scales, and returns them. Throws if the chart has no x or y scale (a frame must fix both).
  */
-export function drawInk(chart: Element, key: string, ink: Ink): void {
+export function rememberFrame(chart: Element, key: string): Scales {
   const plotChart = chart as PlotChart;
   const x = plotChart.scale?.("x")?.apply;
   const y = plotChart.scale?.("y")?.apply;
-  if (!x || !y) throw new Error("drawInk: the chart has no x and y scales to draw with");
+  if (!x || !y) throw new Error("rememberFrame: the chart has no x and y scales to draw with");
   const frame: Frame = { key, x, y };
   frames.set(chart, frame);
-  writeInk(chart, frame, ink);
+  return frame;
+}
+
+/** The scales of `shown` (the chart on the page) if it was drawn with frame `key`, else null. */
+export function frameScales(shown: Element | null | undefined, key: string): Scales | null {
+  const frame = shown ? frames.get(shown) : undefined;
+  return frame && frame.key === key ? frame : null;
+}
+
+/** Draws `ink` into a freshly built Plot chart with its own scales; `key` names its frame. */
+export function drawInk(chart: Element, key: string, ink: Ink): void {
+  writeInk(chart, rememberFrame(chart, key), ink);
 }
 
 /**
@@ -91,8 +107,8 @@ export function drawInk(chart: Element, key: string, ink: Ink): void {
  * false, changing nothing, when it was not (a new frame must be built).
  */
 export function redrawInk(shown: Element | null | undefined, key: string, ink: Ink): boolean {
-  const frame = shown ? frames.get(shown) : undefined;
-  if (!shown || !frame || frame.key !== key) return false;
+  const frame = frameScales(shown, key);
+  if (!shown || !frame) return false;
   writeInk(shown, frame, ink);
   return true;
 }
@@ -105,9 +121,9 @@ export function moveInkFrame(from: Element, to: Element): void {
 }
 
 /** Pixel coordinates with two decimals: shorter `d` strings, well below a device pixel. */
-const px = (v: number): string => String(Math.round(v * 100) / 100);
+export const px = (v: number): string => String(Math.round(v * 100) / 100);
 
-function pathData(line: InkLine, frame: Frame): string {
+function pathData(line: InkLine, frame: Scales): string {
   let d = "";
   for (const p of line.points) {
     d += `${d ? "L" : "M"}${px(frame.x(p.x))},${px(frame.y(p.y))}`;
@@ -116,7 +132,7 @@ function pathData(line: InkLine, frame: Frame): string {
 }
 
 /** Sets attributes that differ, removes those given as null: a redraw touches only what moved. */
-function setAttributes(el: Element, attrs: Readonly<Record<string, string | null>>): void {
+export function setAttributes(el: Element, attrs: Readonly<Record<string, string | null>>): void {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null) {
       if (el.hasAttribute(name)) el.removeAttribute(name);
@@ -143,7 +159,7 @@ function children(parent: Element, tag: string, n: number): Element[] {
   return Array.from(parent.children);
 }
 
-function writeInk(chart: Element, frame: Frame, ink: Ink): void {
+function writeInk(chart: Element, frame: Scales, ink: Ink): void {
   if (ink.description !== undefined) setAttributes(chart, { "aria-label": ink.description });
   const lines = inkGroup(chart, "lines");
   setAttributes(lines, {

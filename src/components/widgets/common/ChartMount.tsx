@@ -52,8 +52,8 @@ export interface ChartSize {
 
 export interface ChartMountProps {
   /**
-   * Builds the chart. A queued chart's draw also gets `shown`, the chart on the page, and may
-   * redraw that in place and return it (charts/ink.ts) rather than build a new one.
+   * Builds the chart. It also gets `shown`, the chart on the page (after the first draw), and
+   * may redraw that in place and return it (charts/ink.ts) rather than build a new one.
    */
   readonly draw: (document: Document, size: ChartSize, shown?: Element) => SVGElement | HTMLElement;
   readonly children?: ComponentChildren;
@@ -114,7 +114,7 @@ export function ChartMount(props: ChartMountProps) {
   useLayoutEffect(() => {
     if (width === null) return;
     const shown = chart.current;
-    const live = props.queued && shown?.isConnected ? shown : undefined;
+    const live = shown?.isConnected ? shown : undefined;
     const el = draw(document, { width }, live) as PlotElement;
     if (el === shown) {
       // Redrawn in place: only its ink changed (charts/ink.ts).
@@ -128,7 +128,7 @@ export function ChartMount(props: ChartMountProps) {
     scopeSvgIds(el, idPrefix.current);
     // Plot's <style> per chart would restyle the whole page on every redraw.
     hoistChartStyles(el);
-    if (live && live.nodeName === el.nodeName) {
+    if (props.queued && live && live.nodeName === el.nodeName) {
       // A training chart redrawn: change only what differs (morph-chart.ts).
       morphChart(live, el);
       moveChartData(el, live);

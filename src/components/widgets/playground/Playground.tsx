@@ -191,8 +191,8 @@ function Playground(props: PlaygroundProps) {
   // Not queued (ChartMount queued): a grid arrives in its own message, so its redraw is its own
   // task anyway, and the chart mounts only once both the grid and the chart module are here.
   const drawBoundary = useCallback(
-    (doc: Document, s: ChartSize) =>
-      (boundaryChart as BoundaryChartFn)(grid as DecisionGrid, { width: s.width }, doc),
+    (doc: Document, s: ChartSize, shown?: Element) =>
+      (boundaryChart as BoundaryChartFn)(grid as DecisionGrid, { width: s.width }, doc, shown),
     [grid, boundaryChart],
   );
 
