@@ -65,6 +65,7 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     expect(await rc.locator(".chart-static svg:visible").count()).toBe(2);
 
     // Keyboard Play trains both runs to the end; they end on the build-time numbers exactly.
+    const heightBefore = (await rc.boundingBox())?.height ?? 0;
     await recordLongTasks(p.page);
     const play = rc.locator('[data-action="play"]');
     await play.focus();
@@ -72,6 +73,9 @@ describe("chapter 6: skip connections, gated cells, clipping", () => {
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => rc.locator('[data-chart="grads"]').getAttribute("data-drawn")).toBe("true");
     await expect.poll(() => rc.locator('[data-chart="loss"]').getAttribute("data-drawn")).toBe("true");
+    // The live charts took the build-time figures' place without moving the page (the static
+    // figures keep their Export row's room): a shift would relayout the whole chapter.
+    expect(Math.abs(((await rc.boundingBox())?.height ?? 0) - heightBefore)).toBeLessThanOrEqual(4);
     await expect.poll(rcStep, { timeout: 180_000 }).toBe("600 of 600");
     await expect.poll(() => play.getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("false");
     await expect.poll(rcTable).toBe(built);
