@@ -151,7 +151,7 @@ describe("loss and clipping-norm charts redrawn in place", () => {
 
 describe("ink primitives", () => {
   test("redrawInk refuses a chart without a frame, or with another frame", () => {
-    const ink = { lines: [], labels: [], strokeWidth: 1, labelFill: "black", labelHalo: "white" };
+    const ink = { lines: [], strokeWidth: 1 };
     expect(redrawInk(undefined, "k", ink)).toBe(false);
     const bare = doc.createElementNS("http://www.w3.org/2000/svg", "svg");
     expect(redrawInk(bare, "k", ink)).toBe(false);

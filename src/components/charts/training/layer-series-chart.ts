@@ -157,5 +157,5 @@ function layerInk(rows: readonly LayerRow[], n: number, maxStep: number): Ink {
     dy: e.value >= highest ? -7 : 11,
     anchor: early ? ("start" as const) : ("end" as const),
   }));
-  return { lines, labels, strokeWidth: 1.5, labelFill: colour("ink"), labelHalo: "var(--bg, #fff)" };
+  return { lines, labels, strokeWidth: 1.5 };
 }

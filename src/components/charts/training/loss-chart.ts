@@ -50,10 +50,7 @@ export function lossChart(
         { stroke: c, dash: "2,3", width: 2, points: test[i] ?? [] },
       ];
     }),
-    labels: [],
     strokeWidth: 1.5,
-    labelFill: colour("ink"),
-    labelHalo: "var(--bg, #fff)",
   };
   // Every recorded point, including the non-finite losses of a diverged run the chart leaves out.
   const data = () =>

@@ -62,10 +62,7 @@ export function clipNormChart(
       { stroke: colour("series2"), dash: "6,3", points: xy(pre) },
       { stroke: colour("series3"), dash: "2,3", width: 2, points: xy(post) },
     ],
-    labels: [],
     strokeWidth: 1.5,
-    labelFill: colour("ink"),
-    labelHalo: "var(--bg, #fff)",
   };
   // Every recorded step of both runs, non-finite norms included (the chart leaves them out).
   const data = () =>
