@@ -55,13 +55,8 @@ export function updateScrollRegions(root: ParentNode): number {
  * reads no layout. Why not recheck every region on every mutation: a training widget redraws
  * its charts several times a second, and each pass read the width of every region on the page,
  * forcing a layout of the whole chapter inside a redraw (measured: 10-15 ms tasks, most of it
- * forced layout, on the long-task gate's chapters).
- *
- * One gap: content the browser skips (an off-screen figure with content-visibility: auto, see
- * figure-skipping.ts) is not laid out, so no ResizeObserver entry comes when its region changes,
- * e.g. a widget's table filling in after the reader scrolled past. A region whose content changes
- * while it is skipped is rechecked once the changes settle (SKIPPED_RECHECK_MS): a layout of that
- * figure alone, and never while a widget on screen redraws.
+ * forced layout, on the long-task gate's chapters). Content the browser skips gets no
+ * ResizeObserver entries: figure-skipping.ts rechecks the regions of skipped figures.
  */
 export function installScrollRegions(doc: Document = document): void {
   const win = doc.defaultView;
@@ -96,40 +91,8 @@ export function installScrollRegions(doc: Document = document): void {
     for (const child of region.children) watchChild(region, child);
   };
   for (const el of doc.querySelectorAll<HTMLElement>(SCROLL_REGION_SELECTOR)) watch(el);
-
-  // Elements whose content the browser currently skips (the event fires on each change).
-  const skipped = new WeakSet<Element>();
-  doc.addEventListener(
-    "contentvisibilityautostatechange",
-    (e) => {
-      const target = e.target as Element;
-      if ((e as Event & { skipped?: boolean }).skipped) skipped.add(target);
-      else skipped.delete(target);
-    },
-    { capture: true },
-  );
-  const isSkipped = (el: Element): boolean => {
-    for (let a = el.parentElement; a; a = a.parentElement) if (skipped.has(a)) return true;
-    return false;
-  };
-  const stale = new Set<HTMLElement>();
-  let recheck: ReturnType<typeof setTimeout> | undefined;
-  const recheckLater = (region: HTMLElement) => {
-    stale.add(region);
-    if (recheck !== undefined) clearTimeout(recheck);
-    recheck = setTimeout(() => {
-      recheck = undefined;
-      for (const r of stale) if (r.isConnected) updateScrollRegion(r);
-      stale.clear();
-    }, SKIPPED_RECHECK_MS);
-  };
-
   new win.MutationObserver((records) => {
     for (const record of records) {
-      const changed =
-        record.type === "characterData" ? record.target.parentElement : (record.target as Element);
-      const inRegion = changed?.closest<HTMLElement>(SCROLL_REGION_SELECTOR);
-      if (inRegion && !stale.has(inRegion) && isSkipped(inRegion)) recheckLater(inRegion);
       const region = regionOf.get(record.target as Element);
       for (const node of record.addedNodes) {
         if (!(node instanceof win.Element)) continue;
@@ -139,8 +102,5 @@ export function installScrollRegions(doc: Document = document): void {
         for (const el of node.querySelectorAll<HTMLElement>(SCROLL_REGION_SELECTOR)) watch(el);
       }
     }
-  }).observe(doc.body, { childList: true, characterData: true, subtree: true });
+  }).observe(doc.body, { childList: true, subtree: true });
 }
-
-/** Quiet time after the last change inside a skipped region before it is measured. */
-export const SKIPPED_RECHECK_MS = 250;
