@@ -10,8 +10,8 @@ import { describe, expect, test } from "vitest";
 import { chartDataOf } from "../../src/components/charts/chart-data";
 import { drawInk, moveInkFrame, redrawInk } from "../../src/components/charts/ink";
 import { morphChart } from "../../src/components/charts/morph-chart";
-import { layerSeriesChart } from "../../src/components/charts/training/layer-series-chart";
-import { lossChart } from "../../src/components/charts/training/loss-chart";
+import { layerDomain, layerSeriesChart } from "../../src/components/charts/training/layer-series-chart";
+import { lossChart, lossDomain } from "../../src/components/charts/training/loss-chart";
 import { type ChartRun, decadeDomain } from "../../src/components/charts/training/series";
 import { clipNormChart } from "../../src/components/widgets/clipping/norm-chart";
 import type { TrainingPoint } from "../../src/lib/findings";
@@ -146,6 +146,37 @@ describe("loss and clipping-norm charts redrawn in place", () => {
   test("clip norms: a new threshold is a new frame", () => {
     const shown = charts["clip norms"](trainingRuns(10));
     expect(clipNormChart(trainingRuns(10), { steps: 400, threshold: 2 }, doc, shown)).not.toBe(shown);
+  });
+});
+
+describe("a replayed run with the whole run's domain keeps its frame", () => {
+  // A run whose gradients fall through four decades and whose loss falls through two.
+  const whole = layerRuns(3, 60, (l, i, r) => 10 ** (-l - r - i / 20));
+  const partial = (n: number) => whole.map((r) => ({ ...r, points: r.points.slice(0, n) }));
+  const withLoss = (data: ChartRun[]) =>
+    data.map((r) => ({
+      ...r,
+      points: r.points.map((p, i) => ({ ...p, loss: 0.9 * 10 ** (-i / 30), testLoss: 1 })),
+    }));
+
+  test("layer series: every redraw in place, ending as the build-time figure", () => {
+    const yDomain = layerDomain(whole, "gradNorm");
+    const o = { ...opts, yDomain };
+    const shown = chart(partial(2), undefined, o);
+    for (const n of [10, 25, 40, 60]) expect(chart(partial(n), shown, o)).toBe(shown);
+    expect(shown.outerHTML).toBe(chart(whole).outerHTML);
+    // Without the hint the same replay rebuilds its frame as the gradients fall.
+    const bare = chart(partial(2));
+    expect([10, 25, 40, 60].some((n) => chart(partial(n), bare) !== bare)).toBe(true);
+  });
+
+  test("loss: every redraw in place, ending as the build-time figure", () => {
+    const all = withLoss(whole);
+    const part = (n: number) => all.map((r) => ({ ...r, points: r.points.slice(0, n) }));
+    const o = { steps: 600, yDomain: lossDomain(all) };
+    const shown = lossChart(part(2), o, doc);
+    for (const n of [10, 30, 60]) expect(lossChart(part(n), o, doc, shown)).toBe(shown);
+    expect(shown.outerHTML).toBe(lossChart(all, { steps: 600 }, doc).outerHTML);
   });
 });
 

@@ -19,6 +19,7 @@ import { layerColour } from "./layer-colours";
 import {
   CHART_POINT_BUDGET,
   type ChartRun,
+  coverDomain,
   decadeDomain,
   decadeLabel,
   decadeTicks,
@@ -39,6 +40,16 @@ export interface LayerSeriesOptions {
   readonly step?: number;
   /** The x-axis extent (the configured run length), so the axis does not grow while training. */
   readonly steps?: number;
+  /** A y domain to cover at least on a log metric (coverDomain), e.g. layerDomain of the whole run. */
+  readonly yDomain?: readonly [number, number];
+}
+
+/** The y domain of a log metric for these runs: the decades of every value it can show. */
+export function layerDomain(runs: readonly ChartRun[], metric: LayerMetric): [number, number] {
+  return decadeDomain(
+    layerRows(runs, metric).map((r) => r.value),
+    [1e-6, 1],
+  );
 }
 
 export function layerSeriesChart(
@@ -52,9 +63,12 @@ export function layerSeriesChart(
   const n = layerCount(runs);
   const maxStep = options.steps ?? Math.max(1, ...rows.map((r) => r.step));
   const domain: [number, number] = m.log
-    ? decadeDomain(
-        rows.map((r) => r.value),
-        [1e-6, 1],
+    ? coverDomain(
+        decadeDomain(
+          rows.map((r) => r.value),
+          [1e-6, 1],
+        ),
+        options.yDomain,
       )
     : [0, 1];
   const width = options.width ?? 640;

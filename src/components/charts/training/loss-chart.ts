@@ -10,13 +10,25 @@ import { withChartData } from "../chart-data";
 import { AXIS_LABEL_MARGINS, asAccessibleImage, CHART_STYLE } from "../chart-svg";
 import { drawInk, type Ink, redrawInk } from "../ink";
 import { colour, SERIES_ROLES } from "../palette";
-import { type ChartRun, decadeDomain, decadeLabel, decadeTicks } from "./series";
+import { type ChartRun, coverDomain, decadeDomain, decadeLabel, decadeTicks } from "./series";
 
 export interface LossChartOptions {
   readonly width?: number;
   readonly height?: number;
   readonly step?: number;
   readonly steps?: number;
+  /** A y domain to cover at least (coverDomain), e.g. lossDomain of the whole run. */
+  readonly yDomain?: readonly [number, number];
+}
+
+/** The loss axis's domain for these runs: the decades of every finite training and held-out loss. */
+export function lossDomain(runs: readonly ChartRun[]): [number, number] {
+  const values: number[] = [];
+  for (const r of runs) for (const p of r.points) values.push(p.loss, p.testLoss);
+  return decadeDomain(
+    values.filter((v) => v > 0 && Number.isFinite(v)),
+    [0.01, 1],
+  );
 }
 
 export function lossChart(
@@ -33,10 +45,7 @@ export function lossChart(
     r.points.filter((p) => finite(p.testLoss)).map((p) => ({ x: p.step, y: p.testLoss })),
   );
   const maxStep = options.steps ?? Math.max(1, ...runs.flatMap((r) => r.points.map((p) => p.step)));
-  const domain = decadeDomain(
-    [...train.flat(), ...test.flat()].map((p) => p.y),
-    [0.01, 1],
-  );
+  const domain = coverDomain(lossDomain(runs), options.yDomain);
   const width = options.width ?? 640;
   const height = options.height ?? 220;
   const description = `Line chart of the training loss (solid) and the held-out loss (dotted) over training steps for ${runs

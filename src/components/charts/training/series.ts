@@ -112,6 +112,19 @@ export function decadeDomain(values: readonly number[], fallback: [number, numbe
 }
 
 /**
+ * `domain` widened to cover `atLeast` too. A chart given the domain of a whole run (known at
+ * build time for a figure's default config) keeps its axes still while that run replays, and
+ * the live chart then has the build-time figure's axes from its first frame.
+ */
+export function coverDomain(
+  domain: readonly [number, number],
+  atLeast: readonly [number, number] | undefined,
+): [number, number] {
+  if (!atLeast) return [domain[0], domain[1]];
+  return [Math.min(domain[0], atLeast[0]), Math.max(domain[1], atLeast[1])];
+}
+
+/**
  * Whole decades inside a log domain, thinned to at most `max` (every 2nd, 3rd... decade), so a
  * log axis spanning fourteen decades gets a few readable labels rather than a tick per digit.
  */

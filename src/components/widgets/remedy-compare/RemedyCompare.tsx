@@ -37,7 +37,7 @@ import { useHydrated } from "../common/useHydrated";
 import { useReducedMotion } from "../common/useReducedMotion";
 import { withErrorBoundary } from "../ErrorBoundary";
 import { useQueuedFlag } from "../training/useQueuedDraw";
-import { useRunCharts } from "../training/useRunCharts";
+import { type RunChartDomains, useRunCharts } from "../training/useRunCharts";
 import { useStepLink } from "../training/useStepLink";
 import { useTrainingRun } from "../training/useTrainingRun";
 import {
@@ -58,6 +58,12 @@ export interface RemedyCompareProps {
   readonly initial?: Partial<RemedyCompareConfig>;
   readonly choices?: readonly ComparisonName[];
   readonly staticRows?: { readonly baseline: RunRow; readonly remedy: RunRow };
+  /**
+   * The y domains of the build-time runs (the initial comparison at its depth): the live charts
+   * of those same runs keep the figure's axes from the first step instead of rescaling as the
+   * runs replay (each rescale is a full chart rebuild).
+   */
+  readonly staticDomains?: RunChartDomains;
   /** Steps per press of the step button (default 50). */
   readonly stepSize?: number;
   /** Force the main-thread trainer (tests). */
@@ -151,16 +157,18 @@ function RemedyCompare(props: RemedyCompareProps) {
     [pair, a.points, b.points, a.version, b.version],
   );
   const steps = pair.baseline.config.steps;
-  const { drawLoss, drawGrads } = useRunCharts(runs, steps);
+  const builtConfig = config.comparison === defaults.comparison && config.depth === defaults.depth;
+  const { drawLoss, drawGrads } = useRunCharts(
+    runs,
+    steps,
+    undefined,
+    builtConfig ? props.staticDomains : undefined,
+  );
   // Play swaps the static figures for live charts: each chart's first draw in its own task.
   const liveLoss = useQueuedFlag(started);
   const liveGrads = useQueuedFlag(started);
 
-  const useStatic =
-    !started &&
-    props.staticRows !== undefined &&
-    config.comparison === defaults.comparison &&
-    config.depth === defaults.depth;
+  const useStatic = !started && props.staticRows !== undefined && builtConfig;
   const rows = useMemo(
     () =>
       useStatic && props.staticRows
