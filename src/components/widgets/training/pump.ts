@@ -35,6 +35,8 @@ export interface PumpEnv {
 
 export interface Pump {
   handle(m: ToWorker): void;
+  /** True while the run is asked to train (playing, or steps still to take). */
+  readonly busy: boolean;
   /** Cancels any scheduled slice (the owner is going away). */
   dispose(): void;
 }
@@ -159,6 +161,9 @@ export function createPump(env: PumpEnv): Pump {
       } catch (e) {
         env.post({ type: "error", generation, message: e instanceof Error ? e.message : String(e) });
       }
+    },
+    get busy() {
+      return remaining > 0;
     },
     dispose() {
       startToken++;

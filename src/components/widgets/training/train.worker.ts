@@ -19,6 +19,13 @@ declare const self: DedicatedWorkerGlobalScope;
 const SLICE_MS = 30;
 /** Rest between slices on machines with two cores or fewer (see restAfterSlice). */
 const REST_MS = restAfterSlice(SLICE_MS, navigator.hardwareConcurrency);
+/**
+ * Engine warm-up per config the worker is given, and for its whole life (jit-warmup.ts): long
+ * enough for V8 to compile the training loop's hot functions before Play, short enough to cost
+ * a page with eight training runs about a second of one worker's time, off the page's thread.
+ */
+const WARMUP_PER_CONFIG_MS = 150;
+const WARMUP_TOTAL_MS = 1_500;
 
 const host = createRunHost({
   post: (m: FromHost) => self.postMessage(m),
@@ -29,6 +36,7 @@ const host = createRunHost({
   },
   sliceMs: SLICE_MS,
   loadMnist: loadBrowserMnist,
+  warmup: { perConfigMs: WARMUP_PER_CONFIG_MS, totalMs: WARMUP_TOTAL_MS },
 });
 
 self.onmessage = (e: MessageEvent<ToHost>) => host.handle(e.data);
