@@ -64,7 +64,9 @@ const registry = {
   },
   relu: {
     label: "ReLU",
-    f: (x: number) => (x > 0 ? x : 0),
+    // Math.max keeps NaN a NaN (a ternary `x > 0 ? x : 0` would turn it into 0 and hide a
+    // diverged layer behind healthy-looking zeros).
+    f: (x: number) => Math.max(x, 0),
     // The derivative at exactly 0 is taken as 0 (a subgradient); see the chapter on ReLU.
     df: (x: number) => (x > 0 ? 1 : 0),
     maxSlope: 1,

@@ -111,6 +111,14 @@ describe("activations", () => {
     );
   });
 
+  it.each(ACTIVATION_NAMES)("%s: a NaN input stays NaN, in the registry and in the kernel", (name) => {
+    // A diverged layer must look diverged: no activation may turn NaN into a finite number.
+    expect(Number.isNaN(ACTIVATIONS[name].f(Number.NaN))).toBe(true);
+    const y = new Float64Array(1);
+    activateInto(name, Float64Array.of(Number.NaN), y, 1);
+    expect(Number.isNaN(y[0])).toBe(true);
+  });
+
   it("isActivationName accepts exactly the registry's names", () => {
     for (const n of ACTIVATION_NAMES) expect(isActivationName(n)).toBe(true);
     expect(isActivationName("swish")).toBe(false);
