@@ -7,9 +7,9 @@
  * (drawing the charts) waited for a core: tasks of 20-40 ms of work took 60-100 ms of wall
  * time. Runs on one worker take turns instead: each pump trains one slice, then asks for its
  * next one on the thread's one line of slices (sliceLine: first come, first served, one slice
- * per task), and queued messages are handled between slices. So n runs on one worker each train at about
- * 1/n of the speed, and training never takes more cores than there are workers (see
- * worker-pool.ts for how many).
+ * per task), and queued messages are handled between slices. So n runs on one worker each
+ * train at about 1/n of the speed, and training never takes more cores than there are workers
+ * (see worker-pool.ts for how many).
  *
  * While no run trains, the host warms the engine on the configs it was given (jit-warmup.ts),
  * if `warmup` is set: the worker sets it; tests of the turn-taking leave it out.
