@@ -30,7 +30,7 @@
  * elsewhere `startHarness()` starts its own. `startHarness({ root: "tests/fixtures/..." })`
  * serves another directory (the gate fixtures use it).
  */
-import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { type StaticServer, startStaticServer } from "../../scripts/serve.ts";
 import { connectChromium, launchChromium } from "./browser.ts";
@@ -252,24 +252,24 @@ async function openPageWith(
       // sees it before the next scroll moves it away (a plain scroll, without waiting for the
       // island to hold still as Playwright's scrollIntoViewIfNeeded does; that wait could take
       // a minute per island for widgets that redraw on a loaded machine).
-      const reveal = (island: Locator) =>
-        island.evaluate(
-          (el) =>
-            new Promise<void>((done) => {
-              // <astro-island> is display: contents (no box of its own): scroll to what it shows.
-              const shown = [el, ...Array.from(el.querySelectorAll("*"))].find(
-                (node) => node.getClientRects().length > 0,
-              );
-              (shown ?? el).scrollIntoView({ block: "center" });
-              requestAnimationFrame(() => requestAnimationFrame(() => done()));
-              // Rendering is skipped for a page that is not in front: never wait long for it.
-              setTimeout(done, 500);
-            }),
-        );
-      for (let i = 0; i < count; i++) await reveal(islands.nth(i));
+      const revealInPage = (el: Element) =>
+        new Promise<void>((done) => {
+          // <astro-island> is display: contents (no box of its own): scroll to what it shows.
+          const shown = [el, ...Array.from(el.querySelectorAll("*"))].find(
+            (node) => node.getClientRects().length > 0,
+          );
+          (shown ?? el).scrollIntoView({ block: "center" });
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+          // Rendering is skipped for a page that is not in front: never wait long for it.
+          setTimeout(done, 500);
+        });
+      for (let i = 0; i < count; i++) await islands.nth(i).evaluate(revealInPage);
       // Islands still waiting (scrolled past before their IntersectionObserver ran, which a
-      // busy page delays): one at a time, scroll it into view and keep it there until it has
-      // hydrated (up to 5 s each, then the next; all of it bounded by timeoutMs).
+      // busy page delays, or moved away by an island above that hydrated and grew): one at a
+      // time, scroll it into view and keep it there until it has hydrated, scrolling to it
+      // again every second (a layout shift can move it off screen again: measured on chapter 4,
+      // an exercise below the dashboards waited out a whole 5 s wait, then hydrated at once
+      // when scrolled to again); all of it bounded by timeoutMs.
       const waiting = page.locator("astro-island[ssr]");
       const hydrateBy = Date.now() + timeoutMs;
       let left = await waiting.count();
@@ -280,8 +280,18 @@ async function openPageWith(
           );
           throw new Error(`${left} island(s) not hydrated after ${timeoutMs} ms: ${names.join(", ")}`);
         }
-        const island = waiting.first();
-        await reveal(island).catch(() => undefined);
+        // A handle, not the locator: an island that hydrates between two calls no longer
+        // matches `astro-island[ssr]`, and a locator would then wait its full 60 s default
+        // timeout for another match (measured: one such race made a 2 s hydrate take 62 s).
+        const island = await waiting
+          .first()
+          .elementHandle({ timeout: 1_000 })
+          .catch(() => null);
+        if (!island) {
+          left = await waiting.count();
+          continue;
+        }
+        await island.evaluate(revealInPage).catch(() => undefined);
         await island
           .evaluate(
             (el, ms) =>
@@ -297,9 +307,10 @@ async function openPageWith(
                 observer.observe(el, { attributes: true });
                 setTimeout(stop, ms);
               }),
-            5_000,
+            1_000,
           )
           .catch(() => undefined);
+        await island.dispose();
         left = await waiting.count();
       }
       // Let lazy chunks (islands' imports, worker modules, data) arrive: no request in flight
