@@ -6,8 +6,8 @@
  * Why: a dashboard redraws several Plot charts each time a run reports; drawn in one commit
  * they add up to one long task (each chart is tens of milliseconds on a slow phone). Queued,
  * each chart's redraw is its own task and is rendered in its own frame, with input handling in
- * between, so no task approaches the 50 ms long-task line. A chart whose draw changes again while it waits is drawn
- * once, with the newest function.
+ * between, so no task approaches the 50 ms long-task line. A chart whose draw changes again
+ * while it waits is drawn once, with the newest function.
  *
  *   const drawLoss = useCallback((doc, size) => lossChart(runs, { width: size.width }, doc), [runs]);
  *   <ChartMount draw={drawLoss} queued />
@@ -18,7 +18,7 @@
  *   const live = useQueuedFlag(started);   // true one task after started, in the same queue
  *   {live ? <ChartMount draw={queuedLoss} /> : <StaticFigure />}
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 
 type Job = () => void;
 const queue: Job[] = [];
@@ -56,28 +56,40 @@ function enqueue(job: Job): void {
   }
 }
 
-export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F, enabled = true): F {
-  const [current, setCurrent] = useState<F>(() => draw);
-  const latest = useRef(draw);
-  latest.current = draw;
+/**
+ * A component's place in the page-wide queue: `request(job)` runs `job` in its turn, once
+ * however often it is asked for while waiting (so the job must read what is newest from refs),
+ * and not at all once the component has unmounted.
+ */
+function useQueueTurn(): (job: Job) => void {
   const waiting = useRef(false);
   const alive = useRef(true);
-
   useEffect(() => {
     alive.current = true;
     return () => {
       alive.current = false;
     };
   }, []);
-
-  useEffect(() => {
-    if (!enabled || draw === current || waiting.current) return;
+  return useCallback((job: Job) => {
+    if (waiting.current) return;
     waiting.current = true;
     enqueue(() => {
       waiting.current = false;
-      if (alive.current) setCurrent(() => latest.current);
+      if (alive.current) job();
     });
-  }, [draw, current, enabled]);
+  }, []);
+}
+
+export function useQueuedDraw<F extends (...args: never[]) => unknown>(draw: F, enabled = true): F {
+  const [current, setCurrent] = useState<F>(() => draw);
+  const latest = useRef(draw);
+  latest.current = draw;
+  const request = useQueueTurn();
+
+  useEffect(() => {
+    if (!enabled || draw === current) return;
+    request(() => setCurrent(() => latest.current));
+  }, [draw, current, enabled, request]);
 
   return enabled ? current : draw;
 }
@@ -90,28 +102,18 @@ export function useQueuedFlag(flag: boolean): boolean {
   const [shown, setShown] = useState(flag);
   const want = useRef(flag);
   want.current = flag;
-  const waiting = useRef(false);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const request = useQueueTurn();
 
   useEffect(() => {
     if (!flag) {
       setShown(false);
       return;
     }
-    if (shown || waiting.current) return;
-    waiting.current = true;
-    enqueue(() => {
-      waiting.current = false;
-      if (alive.current && want.current) setShown(true);
+    if (shown) return;
+    request(() => {
+      if (want.current) setShown(true);
     });
-  }, [flag, shown]);
+  }, [flag, shown, request]);
 
   return flag && shown;
 }
