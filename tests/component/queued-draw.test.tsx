@@ -32,7 +32,7 @@ function Drawn({ draw, id, log }: { draw: () => string; id: string; log: string[
   return <p data-id={id}>{text}</p>;
 }
 
-const shown = (c: HTMLElement, id: string) => c.querySelector(`[data-id="${id}"]`)?.textContent;
+const shown = (c: Element, id: string) => c.querySelector(`[data-id="${id}"]`)?.textContent;
 
 describe("useQueuedDraw", () => {
   it("draws first at once, then hands new draws out one turn at a time, newest wins", async () => {
