@@ -43,6 +43,43 @@ describe("runSliced", () => {
     expect(perTask.size).toBeGreaterThanOrEqual(7);
   });
 
+  it("calls onDone in a task of its own, after the task of the last piece", async () => {
+    let lastPieceTaskEnded = false;
+    function* one(): Generator<void, string, void> {
+      yield;
+      // Microtasks run when the current task's code returns: the flag tells the tasks apart.
+      queueMicrotask(() => {
+        lastPieceTaskEnded = true;
+      });
+      return "done";
+    }
+    const seen = await new Promise<boolean>((resolve) => runSliced(one(), () => resolve(lastPieceTaskEnded)));
+    expect(seen).toBe(true);
+  });
+
+  it("cancelled between the last piece and onDone: onDone is never called", async () => {
+    let done = false;
+    function* one(): Generator<void, string, void> {
+      yield;
+      return "done";
+    }
+    const cancel = runSliced(one(), () => {
+      done = true;
+    });
+    // Two tasks: the one piece and the return run in the first; onDone would run in the second.
+    await new Promise<void>((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => {
+        cancel();
+        c.port1.close();
+        r();
+      };
+      c.port2.postMessage(null);
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+  });
+
   it("cancel stops the work and onDone is never called", async () => {
     const log: number[] = [];
     let done = false;
