@@ -76,6 +76,22 @@ describe("createWarmup", () => {
     expect(w.pending).toBe(0);
   });
 
+  it("goes on when a run is started again, even with a config it has already warmed", () => {
+    const l = loop();
+    let busy = true;
+    const w = createWarmup({ ...l, sliceMs: 5, busy: () => busy, perConfigMs: 20, totalMs: 1_000 });
+    w.add(config(1));
+    w.add(config(2));
+    l.run();
+    expect(w.spentMs).toBe(0);
+    // A reset while playing: the run stops training without an "idle", and starts again.
+    busy = false;
+    w.add(config(1));
+    l.run();
+    expect(w.spentMs).toBeGreaterThanOrEqual(40);
+    expect(w.pending).toBe(0);
+  });
+
   it("stops as soon as a run starts training between two of its slices", () => {
     const l = loop();
     let busy = false;

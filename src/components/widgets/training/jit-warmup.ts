@@ -89,13 +89,16 @@ export function createWarmup(env: WarmupEnv): Warmup {
 
   return {
     add(config) {
-      if (spent >= env.totalMs || env.perConfigMs <= 0) return;
-      const parsed = parseConfig(config);
-      if (!parsed.ok || parsed.config.data.dataset === "mnist") return;
-      const key = JSON.stringify(parsed.config);
-      if (seen.has(key)) return;
-      seen.add(key);
-      queue.push({ config: parsed.config, session: null, leftMs: env.perConfigMs });
+      if (spent < env.totalMs && env.perConfigMs > 0) {
+        const parsed = parseConfig(config);
+        const key = parsed.ok ? JSON.stringify(parsed.config) : "";
+        if (parsed.ok && parsed.config.data.dataset !== "mnist" && !seen.has(key)) {
+          seen.add(key);
+          queue.push({ config: parsed.config, session: null, leftMs: env.perConfigMs });
+        }
+      }
+      // A start can end a run that was training without an "idle" (a reset while playing):
+      // warm-ups waiting for the thread go on, whether or not this config is new.
       schedule();
     },
     resume: schedule,
